@@ -1,0 +1,28 @@
+"""mkdocs-macros entry point: registers the macros and nothing else.
+
+The logic lives in the modules beside this file; each macro only asks this
+build's renderer for a page.
+"""
+
+from .site_build import site_for
+
+
+def define_env(env):
+    def renderer():
+        return site_for(env.conf).renderer
+
+    @env.macro
+    def entity_page(kind: str, entity_id: str) -> str:
+        return renderer().entity_page(kind, entity_id)
+
+    @env.macro
+    def index_page(kind: str) -> str:
+        return renderer().index_page(kind)
+
+    @env.macro
+    def sources_page() -> str:
+        return renderer().sources_page()
+
+    @env.macro
+    def conditions_by_body_area() -> str:
+        return renderer().by_body_area()

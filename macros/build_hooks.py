@@ -1,0 +1,23 @@
+"""MkDocs hooks: thin calls into site_build.
+
+MkDocs loads this file by path, not as part of the package, so the project
+root goes on sys.path first to import the package beside it.
+"""
+
+import os
+import sys
+
+_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from macros import site_build  # noqa: E402
+
+
+def on_config(config):
+    site_build.prepare(config)
+    return config
+
+
+def on_files(files, config):
+    return site_build.add_generated_pages(files, config)

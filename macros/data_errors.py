@@ -1,0 +1,53 @@
+"""Data mistakes as editors read them: file, line, field, what is wrong, a fix."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def github_annotation(self) -> str:
+        """The same error as a GitHub Actions annotation, shown on the pull request's diff."""
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.file},line={self.line}::{text}"
+
+
+class DataErrors(Exception):
+    """Every data mistake found in one pass, so an editor fixes them in one round."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        head = f"{count} problem{'s' if count != 1 else ''} in the data (nothing was built):"
+        return "\n".join([head, *(f"  {error}" for error in self.errors)])
+
+
+def field_path(loc: tuple) -> str:
+    """('techniques', 1, 'id') -> 'techniques[1].id'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def did_you_mean(word: str, choices) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""

@@ -1,0 +1,194 @@
+"""Load every data file, validate it against the model, and check that every
+reference points at something that exists. All errors are collected first."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .data_errors import DataError, DataErrors, did_you_mean, field_path
+from .model import CERTAINTY_WORDS, ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
+from .yaml_source import line_of, read_yaml_file
+
+
+@dataclass
+class KnowledgeBase:
+    """Validated entities of every kind, by id; drafts are kept apart."""
+
+    entities: dict[str, dict[str, object]] = field(default_factory=lambda: {k: {} for k in KIND_MODELS})
+    drafts: dict[str, dict[str, object]] = field(default_factory=lambda: {k: {} for k in KIND_MODELS})
+    files: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> data/<folder>/<id>.yml
+    lines: dict[tuple[str, str], dict[tuple, int]] = field(default_factory=dict)
+
+    def __getitem__(self, kind: str) -> dict[str, object]:
+        return self.entities[kind]
+
+
+def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
+    """Read data/ into a KnowledgeBase, or raise DataErrors listing every problem."""
+    data_dir = Path(data_dir)
+    root = data_dir.parent
+    kb = KnowledgeBase()
+    errors: list[DataError] = []
+    owner_of_id: dict[str, str] = {}
+    for kind, folder in KIND_FOLDERS.items():
+        for path in sorted((data_dir / folder).glob("*")):
+            shown_as = path.relative_to(root).as_posix()
+            if path.is_dir() or path.name.startswith("."):
+                continue
+            if path.suffix != ".yml":
+                errors.append(DataError(shown_as, 1, "", f"data files end in .yml: rename it to {path.stem}.yml"))
+                continue
+            entity_id = path.stem
+            if not re.match(ID_PATTERN, entity_id):
+                fixed = re.sub(r"[^a-z0-9]+", "-", entity_id.lower()).strip("-")
+                errors.append(
+                    DataError(shown_as, 1, "", f"the file name is the page address: use lowercase letters, "
+                              f"digits and hyphens, e.g. {fixed}.yml")
+                )
+                continue
+            if kind in PAGE_KINDS:
+                if entity_id in owner_of_id:
+                    errors.append(DataError(shown_as, 1, "", f"duplicate id '{entity_id}': "
+                                            f"{owner_of_id[entity_id]} already uses it; choose another file name"))
+                    continue
+                owner_of_id[entity_id] = shown_as
+            errors.extend(_load_one(kb, kind, entity_id, path, shown_as))
+    errors.extend(_check_references(kb))
+    if errors:
+        raise DataErrors(errors)
+    return kb
+
+
+def _load_one(kb: KnowledgeBase, kind: str, entity_id: str, path: Path, shown_as: str) -> list[DataError]:
+    data, lines, errors = read_yaml_file(path, shown_as)
+    if errors:
+        return errors
+    if not isinstance(data, dict):
+        return [DataError(shown_as, 1, "", "the file must be a set of 'field: value' lines")]
+    model = KIND_MODELS[kind]
+    try:
+        entity = model.model_validate(data)
+    except ValidationError as exc:
+        return [_explain(err, model, lines, shown_as) for err in exc.errors()]
+    store = kb.drafts if getattr(entity, "status", "published") == "draft" else kb.entities
+    store[kind][entity_id] = entity
+    kb.files[(kind, entity_id)] = shown_as
+    kb.lines[(kind, entity_id)] = lines
+    return []
+
+
+def _explain(err: dict, model, lines: dict, shown_as: str) -> DataError:
+    """Turn one pydantic error into words an editor can act on."""
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    where = field_path(loc)
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        known = _allowed_keys(model, loc[:-1])
+        message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}; allowed: {', '.join(known)}"
+    elif kind == "missing":
+        message = "this required field is missing"
+    elif kind == "literal_error" and loc and loc[-1] == "certainty":
+        message = (f"unknown certainty '{value}'{did_you_mean(str(value), CERTAINTY_WORDS)}; "
+                   f"use one of: {', '.join(CERTAINTY_WORDS)}")
+    elif kind == "literal_error":
+        message = f"'{value}' is not allowed; {err['msg'].replace('Input should be', 'use')}"
+    elif kind.startswith("date") or kind == "value_error" and loc and "review" in str(loc[-1]):
+        message = f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 2026-11-27"
+    elif kind == "string_pattern_mismatch" and "pmid" in loc:
+        message = f"'{value}' is not a PMID: PMIDs are digits only, e.g. \"25994425\""
+    elif kind == "string_pattern_mismatch" and "doi" in loc:
+        message = f"'{value}' is not a DOI: a DOI starts with 10. and a slash, e.g. 10.1002/14651858.CD001929.pub3"
+    elif kind == "string_pattern_mismatch":
+        message = f"'{value}' is not an id: use lowercase letters, digits and hyphens"
+    elif kind == "value_error":
+        message = err["msg"].removeprefix("Value error, ")
+    elif kind == "too_short":
+        message = "must list at least one item"
+    else:
+        message = f"{err['msg']} (found {value!r})" if not isinstance(value, dict) else err["msg"]
+    return DataError(shown_as, line_of(lines, loc), where, message)
+
+
+def _allowed_keys(model, loc: tuple) -> list[str]:
+    """The field names allowed at a nested location of a model."""
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = current.model_fields[part].annotation
+        current = _model_inside(annotation)
+        if current is None:
+            return []
+    return list(current.model_fields)
+
+
+def _model_inside(annotation):
+    from pydantic import BaseModel
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_inside(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _check_references(kb: KnowledgeBase) -> list[DataError]:
+    """Every id named in the data must exist, in the right kind, and be published."""
+    errors = []
+    for store in (kb.entities, kb.drafts):
+        for kind in PAGE_KINDS:
+            for entity_id, entity in store[kind].items():
+                file = kb.files[(kind, entity_id)]
+                lines = kb.lines[(kind, entity_id)]
+                for loc, target_kind, target in _references(entity):
+                    problem = _reference_problem(kb, target_kind, target)
+                    if problem:
+                        errors.append(DataError(file, line_of(lines, loc), field_path(loc), problem))
+                errors.extend(_repeated_links(entity, file, lines))
+    return errors
+
+
+def _references(entity):
+    """Yield (field location, kind, id) for every reference an entity makes."""
+    for i, source in enumerate(entity.sources):
+        yield ("sources", i), "source", source
+    for name in ("techniques", "benefits"):
+        for i, link in enumerate(getattr(entity, name, [])):
+            yield (name, i, "id"), name[:-1], link.id
+            for j, source in enumerate(link.sources):
+                yield (name, i, "sources", j), "source", source
+    for i, caution in enumerate(getattr(entity, "cautions", [])):
+        yield ("cautions", i), "caution", caution
+    for name in ("warning_signs", "evidence"):
+        block = getattr(entity, name, None)
+        if block is not None:
+            for j, source in enumerate(block.sources):
+                yield (name, "sources", j), "source", source
+
+
+def _reference_problem(kb: KnowledgeBase, kind: str, target: str) -> str | None:
+    if target in kb.entities[kind]:
+        return None
+    if target in kb.drafts[kind]:
+        return f"{kind} '{target}' is still a draft: publish it first or remove this link"
+    known = list(kb.entities[kind])
+    return f"unknown {kind} '{target}'{did_you_mean(target, known)}"
+
+
+def _repeated_links(entity, file: str, lines: dict) -> list[DataError]:
+    errors = []
+    for name in ("techniques", "benefits", "cautions"):
+        seen = set()
+        for i, item in enumerate(getattr(entity, name, [])):
+            target = getattr(item, "id", item)
+            if target in seen:
+                errors.append(DataError(file, line_of(lines, (name, i)), f"{name}[{i}]",
+                                        f"'{target}' is listed twice: keep one"))
+            seen.add(target)
+    return errors

@@ -1,0 +1,113 @@
+"""Render entity, index and source pages to Markdown: one template per kind.
+
+Templates autoescape, so text from the data reaches the page as text; only the
+small helpers here emit markup, and they escape what they insert.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import reader_labels
+from .model import PAGE_KINDS
+from .relation_graph import RelationGraph, page_path
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class Citations:
+    """Numbers sources in the order a page first cites them."""
+
+    def __init__(self, graph: RelationGraph):
+        self.graph = graph
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, source_ids) -> Markup:
+        marks = []
+        for source_id in source_ids:
+            number = self.numbers.setdefault(source_id, len(self.numbers) + 1)
+            marks.append(Markup("[{}](#ref-{})").format(number, source_id))
+        return Markup('<span class="cite">[') + Markup(", ").join(marks) + Markup("]</span>")
+
+    def listed(self, also=()):
+        """Every cited source, then the page's other sources, numbered."""
+        for source_id in also:
+            self.numbers.setdefault(source_id, len(self.numbers) + 1)
+        return [(n, sid, self.graph.kb["source"][sid]) for sid, n in self.numbers.items()]
+
+
+class PageRenderer:
+    """Compiled once per build; renders any page from the relation graph."""
+
+    def __init__(self, graph: RelationGraph):
+        self.graph = graph
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals.update(
+            graph=graph,
+            labels=reader_labels,
+            link_to=self.link_to,
+            certainty=certainty_badge,
+            kinds=PAGE_KINDS,
+        )
+        self.env.filters["source_line"] = source_line
+
+    def link_to(self, kind: str, entity_id: str) -> Markup:
+        name = self.graph.entity(kind, entity_id).name
+        return Markup("[{}](/{})").format(name, page_path(kind, entity_id))
+
+    def entity_page(self, kind: str, entity_id: str) -> str:
+        citations = Citations(self.graph)
+        return self.env.get_template(f"{kind}.md.j2").render(
+            id=entity_id,
+            e=self.graph.entity(kind, entity_id),
+            cite=citations.cite,
+            references=lambda: citations.listed(self.graph.sources_of(kind, entity_id)),
+        )
+
+    def index_page(self, kind: str) -> str:
+        return self.env.get_template("index.md.j2").render(kind=kind)
+
+    def sources_page(self) -> str:
+        return self.env.get_template("sources.md.j2").render()
+
+    def by_body_area(self) -> str:
+        return self.env.get_template("by-body-area.md.j2").render()
+
+
+def certainty_badge(word: str) -> Markup:
+    label, meaning = reader_labels.CERTAINTY[word]
+    css = word.replace(" ", "-")
+    return Markup('<strong class="certainty certainty--{}">{}</strong> <span class="certainty-meaning">({})</span>').format(
+        css, label, meaning
+    )
+
+
+def source_line(source) -> Markup:
+    """One reference: authors (year). Title. Publisher. Links to the page, DOI and PubMed."""
+    parts = []
+    if source.authors:
+        parts.append(escape(source.authors) + (Markup(" ({})").format(source.year) if source.year else ""))
+    elif source.year:
+        parts.append(Markup("{} ({})").format(source.publisher, source.year))
+    parts.append(Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(source.url, source.title))
+    if source.authors or not source.year:
+        parts.append(escape(source.publisher))
+    ids = []
+    if source.doi:
+        ids.append(Markup('doi: <a href="https://doi.org/{0}" rel="noopener noreferrer">{0}</a>').format(source.doi))
+    if source.pmid:
+        ids.append(Markup('PubMed: <a href="https://pubmed.ncbi.nlm.nih.gov/{0}/" rel="noopener noreferrer">{0}</a>').format(source.pmid))
+    line = Markup(". ").join(parts) + Markup(".")
+    if ids:
+        line += Markup(" ") + Markup("; ").join(ids) + Markup(".")
+    return line

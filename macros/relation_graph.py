@@ -1,0 +1,101 @@
+"""Every relationship indexed both ways, once per build.
+
+The data writes each relationship on one side only (a condition names its
+techniques); templates read both directions from here and never search the data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .knowledge_base import KnowledgeBase
+from .model import KIND_FOLDERS, PAGE_KINDS, GradedLink
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A graded link seen from either end: `other` is the entity at the far end."""
+
+    kind: str
+    other: str
+    link: GradedLink
+
+
+@dataclass
+class RelationGraph:
+    kb: KnowledgeBase
+    # (kind, id) -> {relation name -> [Edge]}
+    graded: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    # (kind, id) -> {relation name -> [id]}
+    plain: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    # source id -> [(kind, id)] of the pages that cite it
+    cited_by: dict = field(default_factory=lambda: defaultdict(list))
+    # (kind, id) -> every source the page cites, in order of first mention
+    page_sources: dict = field(default_factory=dict)
+
+    def entity(self, kind: str, entity_id: str):
+        return self.kb[kind][entity_id]
+
+    def edges(self, kind: str, entity_id: str, relation: str) -> list[Edge]:
+        return self.graded[(kind, entity_id)][relation]
+
+    def ids(self, kind: str, entity_id: str, relation: str) -> list[str]:
+        return self.plain[(kind, entity_id)][relation]
+
+    def sources_of(self, kind: str, entity_id: str) -> list[str]:
+        """Every source a page cites, in order of first mention, without repeats."""
+        return self.page_sources[(kind, entity_id)]
+
+    def cautions_for_condition(self, condition_id: str) -> list[str]:
+        """The condition's own cautions, then those of the techniques that may help it."""
+        ordered = list(self.ids("condition", condition_id, "cautions"))
+        for edge in self.edges("condition", condition_id, "techniques"):
+            ordered += self.ids("technique", edge.other, "cautions")
+        return list(dict.fromkeys(ordered))
+
+
+def build_relation_graph(kb: KnowledgeBase) -> RelationGraph:
+    graph = RelationGraph(kb)
+    for condition_id, condition in kb["condition"].items():
+        for link in condition.techniques:
+            _connect(graph, ("condition", condition_id), "techniques", ("technique", link.id), "conditions", link)
+        for link in condition.benefits:
+            _connect(graph, ("condition", condition_id), "benefits", ("benefit", link.id), "conditions", link)
+        for caution_id in condition.cautions:
+            graph.plain[("condition", condition_id)]["cautions"].append(caution_id)
+            graph.plain[("caution", caution_id)]["conditions"].append(condition_id)
+    for technique_id, technique in kb["technique"].items():
+        for link in technique.benefits:
+            _connect(graph, ("technique", technique_id), "benefits", ("benefit", link.id), "techniques", link)
+        for caution_id in technique.cautions:
+            graph.plain[("technique", technique_id)]["cautions"].append(caution_id)
+            graph.plain[("caution", caution_id)]["techniques"].append(technique_id)
+    for kind in PAGE_KINDS:
+        for entity_id, entity in kb[kind].items():
+            cited = list(dict.fromkeys(_cited_sources(entity)))
+            graph.page_sources[(kind, entity_id)] = cited
+            for source_id in cited:
+                graph.cited_by[source_id].append((kind, entity_id))
+    return graph
+
+
+def _connect(graph, here, relation, there, reverse_relation, link):
+    graph.graded[here][relation].append(Edge(there[0], there[1], link))
+    graph.graded[there][reverse_relation].append(Edge(here[0], here[1], link))
+
+
+def _cited_sources(entity):
+    for name in ("techniques", "benefits"):
+        for link in getattr(entity, name, []):
+            yield from link.sources
+    for name in ("evidence", "warning_signs"):
+        block = getattr(entity, name, None)
+        if block is not None:
+            yield from block.sources
+    yield from entity.sources
+
+
+def page_path(kind: str, entity_id: str) -> str:
+    """The docs path of an entity's page; the URL is /<folder>/<id>/."""
+    return f"{KIND_FOLDERS[kind]}/{entity_id}.md"
