@@ -22,6 +22,8 @@ class KnowledgeBase:
     drafts: dict[str, dict[str, object]] = field(default_factory=lambda: {k: {} for k in KIND_MODELS})
     files: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> data/<folder>/<id>.yml
     lines: dict[tuple[str, str], dict[tuple, int]] = field(default_factory=dict)
+    # files that exist but failed validation: references to them are not "unknown"
+    invalid: set[tuple[str, str]] = field(default_factory=set)
 
     def __getitem__(self, kind: str) -> dict[str, object]:
         return self.entities[kind]
@@ -65,15 +67,17 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
 
 def _load_one(kb: KnowledgeBase, kind: str, entity_id: str, path: Path, shown_as: str) -> list[DataError]:
     data, lines, errors = read_yaml_file(path, shown_as)
+    if not errors and not isinstance(data, dict):
+        errors = [DataError(shown_as, 1, "", "the file must be a set of 'field: value' lines")]
+    if not errors:
+        model = KIND_MODELS[kind]
+        try:
+            entity = model.model_validate(data)
+        except ValidationError as exc:
+            errors = [_explain(err, model, lines, shown_as) for err in exc.errors()]
     if errors:
+        kb.invalid.add((kind, entity_id))
         return errors
-    if not isinstance(data, dict):
-        return [DataError(shown_as, 1, "", "the file must be a set of 'field: value' lines")]
-    model = KIND_MODELS[kind]
-    try:
-        entity = model.model_validate(data)
-    except ValidationError as exc:
-        return [_explain(err, model, lines, shown_as) for err in exc.errors()]
     store = kb.drafts if getattr(entity, "status", "published") == "draft" else kb.entities
     store[kind][entity_id] = entity
     kb.files[(kind, entity_id)] = shown_as
@@ -173,7 +177,7 @@ def _references(entity):
 
 
 def _reference_problem(kb: KnowledgeBase, kind: str, target: str) -> str | None:
-    if target in kb.entities[kind]:
+    if target in kb.entities[kind] or (kind, target) in kb.invalid:
         return None
     if target in kb.drafts[kind]:
         return f"{kind} '{target}' is still a draft: publish it first or remove this link"

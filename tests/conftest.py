@@ -1,0 +1,56 @@
+"""Shared helpers: copies of the project in temp folders, and real builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "kb" / "data"
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+sys.path.insert(0, str(ROOT))
+
+
+def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
+    """A throwaway copy of the site's sources, with the given data folder."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "macros", "overrides"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, dest / name)
+    shutil.copytree(data, dest / "data")
+    return dest
+
+
+def run_build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+    site_dir = site_dir or project / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture
+def fixture_data(tmp_path) -> Path:
+    """A small valid knowledge base that a test may break."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    return data
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session exactly as `make build` does."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return project / "site"
