@@ -60,6 +60,7 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
                 owner_of_id[entity_id] = shown_as
             errors.extend(_load_one(kb, kind, entity_id, path, shown_as))
     errors.extend(_check_references(kb))
+    errors.extend(_check_diagnosis_codes(kb))
     if errors:
         raise DataErrors(errors)
     return kb
@@ -107,6 +108,9 @@ def _explain(err: dict, model, lines: dict, shown_as: str) -> DataError:
         message = f"'{value}' is not a PMID: PMIDs are digits only, e.g. \"25994425\""
     elif kind == "string_pattern_mismatch" and "doi" in loc:
         message = f"'{value}' is not a DOI: a DOI starts with 10. and a slash, e.g. 10.1002/14651858.CD001929.pub3"
+    elif kind == "string_pattern_mismatch" and "icd10" in loc:
+        message = (f"'{value}' is not an ICD-10-CM code: write it as printed in the code list, "
+                   "e.g. M54.3 (a capital letter, two characters, then a dot and up to four more)")
     elif kind == "string_pattern_mismatch":
         message = f"'{value}' is not an id: use lowercase letters, digits and hyphens"
     elif kind == "value_error":
@@ -195,4 +199,20 @@ def _repeated_links(entity, file: str, lines: dict) -> list[DataError]:
                 errors.append(DataError(file, line_of(lines, (name, i)), f"{name}[{i}]",
                                         f"'{target}' is listed twice: keep one"))
             seen.add(target)
+    return errors
+
+
+def _check_diagnosis_codes(kb: KnowledgeBase) -> list[DataError]:
+    """A diagnosis code leads to one condition only."""
+    errors, owner = [], {}
+    for condition_id, condition in sorted(kb.entities["condition"].items()):
+        file = kb.files[("condition", condition_id)]
+        lines = kb.lines[("condition", condition_id)]
+        for i, item in enumerate(condition.icd10):
+            if item.code in owner:
+                errors.append(DataError(file, line_of(lines, ("icd10", i, "code")), f"icd10[{i}].code",
+                                        f"code {item.code} is already claimed by {owner[item.code]}: "
+                                        "a code may lead to one condition only"))
+            else:
+                owner[item.code] = file
     return errors

@@ -98,6 +98,8 @@ HttpsUrl = Annotated[str, AfterValidator(_check_https)]
 EntityId = Annotated[str, Field(pattern=ID_PATTERN)]
 Doi = Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$")]
 Pmid = Annotated[str, Field(pattern=r"^[1-9]\d{0,8}$")]
+# An ICD-10-CM code or code prefix as printed: a letter, two characters, then an optional dot and 1-4 more.
+Icd10 = Annotated[str, Field(pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
 
 
 class StrictModel(BaseModel):
@@ -133,6 +135,13 @@ class WarningSigns(StrictModel):
     sources: list[EntityId] = Field(min_length=1)
 
 
+class DiagnosisCode(StrictModel):
+    """An ICD-10-CM code (or prefix) that leads to a condition page."""
+
+    code: Icd10 = Field(description="As printed, e.g. M54.3; every code under it leads here too.")
+    title: PlainText = Field(description="The code's official ICD-10-CM title.")
+
+
 class Entity(StrictModel):
     """Fields every page-bearing entity has."""
 
@@ -165,6 +174,7 @@ class Condition(Entity):
     warning_signs: WarningSigns | None = None
     see_a_doctor: list[MarkdownText] = []
     questions: list[MarkdownText] = []
+    icd10: list[DiagnosisCode] = Field(default=[], description="ICD-10-CM codes, each confirmed against a listing.")
 
 
 class Technique(Entity):

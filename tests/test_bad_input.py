@@ -208,3 +208,21 @@ def test_a_data_error_stops_the_build_cleanly(tmp_path, fixture_data):
     assert "data/conditions/sore-back.yml:" in output
     assert "unknown technique 'gentel-rub' (did you mean 'gentle-rub'?)" in output
     assert not site.exists(), "nothing half-built may be published"
+
+
+@pytest.mark.parametrize("code", ["m54.3", "M543", "M54.", "M54.3XXXXX", "54.3"])
+def test_malformed_diagnosis_code(fixture_data, code):
+    f = fixture_data / "conditions" / "sore-back.yml"
+    f.write_text(f.read_text() + f"icd10:\n  - code: '{code}'\n    title: Sciatica\n")
+    [error] = errors_for(fixture_data)
+    assert error.startswith(f"data/conditions/sore-back.yml:{line_of(f, 'code:')}: icd10[0].code: '{code}'")
+    assert "is not an ICD-10-CM code" in error
+
+
+def test_a_diagnosis_code_claimed_by_two_conditions(fixture_data):
+    f = fixture_data / "conditions" / "sore-back.yml"
+    f.write_text(f.read_text() + "icd10:\n  - code: M54.5\n    title: Low back pain\n")
+    other = fixture_data / "conditions" / "stiff-back.yml"
+    other.write_text(f.read_text().replace("name: Sore back", "name: Stiff back"))
+    [error] = errors_for(fixture_data)
+    assert error.startswith(f"data/conditions/stiff-back.yml:{line_of(other, 'code:')}: icd10[0].code: code M54.5 is already claimed by data/conditions/sore-back.yml")
