@@ -13,7 +13,9 @@ import yaml
 from .data_errors import DataError
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser gives the same nodes and line marks ten times faster than the
+# pure-Python one; the build reads every data file, so this sets its floor.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
