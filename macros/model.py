@@ -111,49 +111,91 @@ class StrictModel(BaseModel):
 class GradedEvidence(StrictModel):
     """How sure research is about one claim, in one sentence, with its sources."""
 
-    certainty: Certainty = Field(description="How sure the research is.")
-    finding: MarkdownText = Field(description="One plain sentence on what the research found.")
-    sources: list[EntityId] = Field(min_length=1, description="Ids of the sources behind the finding.")
+    certainty: Certainty = Field(
+        description="How sure the research is; when in doubt, grade lower.", examples=["low"])
+    finding: MarkdownText = Field(
+        description="One plain sentence on what the research found, and how long the effect lasts if known.",
+        examples=["Small trials found short-term relief that lasted weeks, not months."])
+    sources: list[EntityId] = Field(
+        min_length=1, description="Ids of the sources behind the finding.", examples=[["furlan-2015"]])
 
 
 class GradedLink(GradedEvidence):
     """A graded relationship to another entity, written once on one side."""
 
-    id: EntityId = Field(description="The id of the linked entity.")
+    id: EntityId = Field(description="The id of the linked entity (its file name without .yml).",
+                         examples=["swedish-massage"])
 
 
 class Section(StrictModel):
-    heading: PlainText
-    body: MarkdownText
+    """A part of the page under its own heading."""
+
+    heading: PlainText = Field(description="The section's heading, as a reader's question or topic.",
+                               examples=["What is sciatica?"])
+    body: MarkdownText = Field(description="Paragraphs or a list; Markdown bold, lists and links allowed.",
+                               examples=["Sciatica is pain that runs from your lower back down one leg."])
 
 
 class WarningSigns(StrictModel):
     """Emergency warning signs, shown as an urgent callout."""
 
-    action: PlainText = Field(description="What to do if any sign is present.")
-    signs: list[MarkdownText] = Field(min_length=1)
-    sources: list[EntityId] = Field(min_length=1)
+    action: PlainText = Field(description="What to do if any sign is present.",
+                              examples=["Get medical help right away. Do not book a massage."])
+    signs: list[MarkdownText] = Field(min_length=1, description="The red-flag signs, one per item.",
+                                      examples=[["Pain in both legs", "Numbness around your genitals or bottom"]])
+    sources: list[EntityId] = Field(min_length=1, description="Ids of the sources that list these signs.",
+                                    examples=[["nhs-cauda-equina"]])
 
 
 class DiagnosisCode(StrictModel):
     """An ICD-10-CM code (or prefix) that leads to a condition page."""
 
-    code: Icd10 = Field(description="As printed, e.g. M54.3; every code under it leads here too.")
-    title: PlainText = Field(description="The code's official ICD-10-CM title.")
+    code: Icd10 = Field(description="As printed, e.g. M54.3; every code under it leads here too.",
+                        examples=["M54.3"])
+    title: PlainText = Field(description="The code's official ICD-10-CM title.", examples=["Sciatica"])
+    confirmed_at: HttpsUrl = Field(description="The ICD-10-CM listing where the code and title were read.",
+                                   examples=["https://www.icd10data.com/ICD10CM/Codes/M00-M99/M50-M54/M54-/M54.3"])
+
+
+class ChangeNote(StrictModel):
+    """One line on the What's new page: what changed on the page, and when."""
+
+    date: dt.date = Field(description="The day the change was made (YYYY-MM-DD), not in the future.",
+                          examples=["2026-11-27"])
+    note: MarkdownText = Field(description="What changed, in one short sentence for readers.",
+                               examples=["Added the warning signs that need urgent care."])
+
+    @model_validator(mode="after")
+    def _not_in_the_future(self):
+        if self.date > dt.date.today():
+            raise ValueError(f"the change date {self.date} is in the future")
+        return self
 
 
 class Entity(StrictModel):
     """Fields every page-bearing entity has."""
 
-    name: PlainText
-    also_called: list[PlainText] = []
-    summary: MarkdownText = Field(description="One plain-language paragraph, grade 8 or below.")
-    sections: list[Section] = []
-    sources: list[EntityId] = Field(min_length=1, description="Sources behind the page's general facts.")
-    last_reviewed: dt.date
-    next_review: dt.date
-    reviewed_by: PlainText
-    status: Status = "published"
+    name: PlainText = Field(description="The page's title, in the words readers use.", examples=["Sciatica"])
+    also_called: list[PlainText] = Field(default=[], description="Other names readers may search for.",
+                                         examples=[["lumbar radiculopathy"]])
+    summary: MarkdownText = Field(description="One plain-language paragraph, grade 8 or below.",
+                                  examples=["Sciatica is pain that runs from your lower back down one leg."])
+    sections: list[Section] = Field(default=[], description="More sections of the page, in the reader's words.",
+                                    examples=[[{"heading": "What is sciatica?",
+                                                "body": "Sciatica is pain along the sciatic nerve."}]])
+    sources: list[EntityId] = Field(min_length=1, description="Sources behind the page's general facts.",
+                                    examples=[["nccih-massage"]])
+    last_reviewed: dt.date = Field(description="When an editor last checked the page against its sources; "
+                                   "not in the future.", examples=["2026-11-27"])
+    next_review: dt.date = Field(description="When the page is due for its next review; after last_reviewed, "
+                                 "usually a year later.", examples=["2027-11-27"])
+    reviewed_by: PlainText = Field(description="Who reviewed the page; write Guide editors.",
+                                   examples=["Guide editors"])
+    status: Status = Field(default="published", description="draft keeps the page off the site while you "
+                           "work on it; published (the default) puts it on the site.", examples=["draft"])
+    changes: list[ChangeNote] = Field(default=[], description="Notes for the What's new page, one per change.",
+                                      examples=[[{"date": "2026-11-27",
+                                                  "note": "Added the warning signs that need urgent care."}]])
 
     @model_validator(mode="after")
     def _review_dates_in_order(self):
@@ -167,45 +209,85 @@ class Entity(StrictModel):
 
 
 class Condition(Entity):
-    body_area: BodyArea
-    techniques: list[GradedLink] = []
-    benefits: list[GradedLink] = []
-    cautions: list[EntityId] = []
-    warning_signs: WarningSigns | None = None
-    see_a_doctor: list[MarkdownText] = []
-    questions: list[MarkdownText] = []
-    icd10: list[DiagnosisCode] = Field(default=[], description="ICD-10-CM codes, each confirmed against a listing.")
+    body_area: BodyArea = Field(description="Where the condition is listed on the body-area page.",
+                                examples=["back"])
+    techniques: list[GradedLink] = Field(
+        default=[], description="Kinds of massage that may help, each graded. Written only here: "
+        "technique pages show the reverse.", examples=[[{"id": "swedish-massage", "certainty": "low",
+        "finding": "Small trials found short-term relief.", "sources": ["furlan-2015"]}]])
+    benefits: list[GradedLink] = Field(
+        default=[], description="Claimed benefits that apply to this condition, graded the same way.",
+        examples=[[{"id": "pain-relief", "certainty": "low",
+                    "finding": "Pain eased in the short term in low-quality trials.", "sources": ["furlan-2015"]}]])
+    cautions: list[EntityId] = Field(default=[], description="Ids of the cautions that matter most here.",
+                                     examples=[["fractures-and-osteoporosis"]])
+    warning_signs: WarningSigns | None = Field(
+        default=None, description="Red flags that need urgent care, shown as an urgent callout.",
+        examples=[{"action": "Get medical help right away. Do not book a massage.",
+                   "signs": ["Pain in both legs"], "sources": ["nhs-cauda-equina"]}])
+    see_a_doctor: list[MarkdownText] = Field(default=[], description="Non-urgent reasons to see a doctor.",
+                                             examples=[["Your pain lasts more than a few weeks."]])
+    questions: list[MarkdownText] = Field(default=[], description="Questions to ask your therapist.",
+                                          examples=[["Have you treated people with sciatica before?"]])
+    icd10: list[DiagnosisCode] = Field(default=[], description="ICD-10-CM codes, each confirmed against a listing.",
+                                       examples=[[{"code": "M54.3", "title": "Sciatica"}]])
 
 
 class Technique(Entity):
-    cautions: list[EntityId] = Field(min_length=1, description="Ids of the cautions that apply.")
-    benefits: list[GradedLink] = []
+    cautions: list[EntityId] = Field(min_length=1, description="Ids of the cautions that apply.",
+                                     examples=[["blood-clots", "bleeding-risk"]])
+    benefits: list[GradedLink] = Field(
+        default=[], description="Claimed benefits of this kind of massage, each graded.",
+        examples=[[{"id": "pain-relief", "certainty": "low",
+                    "finding": "Pain eased in the short term in low-quality trials.", "sources": ["furlan-2015"]}]])
 
 
 class Benefit(Entity):
-    claim: PlainText = Field(description="The claim as people commonly make it.")
-    evidence: GradedEvidence = Field(description="Our verdict on the claim.")
+    claim: PlainText = Field(description="The claim as people commonly make it.",
+                             examples=["Massage lowers stress hormones."])
+    evidence: GradedEvidence = Field(description="Our verdict on the claim overall.",
+                                     examples=[{"certainty": "not supported",
+                                                "finding": "Massage barely changed cortisol, a stress hormone.",
+                                                "sources": ["moyer-2011"]}])
 
 
 class Caution(Entity):
-    action: CautionAction
-    what_to_do: MarkdownText
-    checklist: PlainText = Field(description='Completes the sentence "Tell your therapist if ...".')
+    action: CautionAction = Field(description="What the reader should do.", examples=["ask-your-doctor-first"])
+    what_to_do: MarkdownText = Field(description="Exactly what the reader should do, in plain sentences.",
+                                     examples=["Ask your doctor before you book a massage."])
+    checklist: PlainText = Field(description='Completes the sentence "Tell your therapist if ...".',
+                                 examples=["you have had a blood clot or deep vein thrombosis (DVT)"])
 
 
 class Source(StrictModel):
-    title: PlainText
-    publisher: PlainText
-    authors: PlainText | None = None
-    year: int | None = Field(default=None, ge=1900, le=2100)
-    type: SourceType
-    url: HttpsUrl
-    doi: Doi | None = None
-    pmid: Pmid | None = None
-    finding: MarkdownText
-    reuse: Reuse
-    checked: dt.date = Field(description="When the source was confirmed against its own text.")
-    checked_how: PlainText = Field(description="How it was confirmed.")
+    """A publication the pages cite, confirmed against its own text."""
+
+    title: PlainText = Field(description="The exact title as published.",
+                             examples=["Effect of massage therapy on sleep quality in critically ill patients: "
+                                       "A systematic review and meta-analysis"])
+    publisher: PlainText = Field(description="The journal or organisation.",
+                                 examples=["Journal of Clinical Nursing"])
+    authors: PlainText | None = Field(default=None, description="As printed; may end et al. Only if confirmed.",
+                                      examples=["Fang CS, Chang SL, Fang CJ, Chou FH"])
+    year: int | None = Field(default=None, ge=1900, le=2100, description="Year of publication, only if confirmed.",
+                             examples=[2023])
+    type: SourceType = Field(description="What kind of source it is.", examples=["systematic-review"])
+    url: HttpsUrl = Field(description="The https page you read, or a doi.org link.",
+                          examples=["https://pubmed.ncbi.nlm.nih.gov/36823692/"])
+    doi: Doi | None = Field(default=None, description="Only if you saw it in the source's own text.",
+                            examples=["10.1111/jocn.16660"])
+    pmid: Pmid | None = Field(default=None, description="PubMed id in quotes, only if you saw it in the source.",
+                              examples=["36823692"])
+    finding: MarkdownText = Field(description="What it says or found, in plain words, 1-3 sentences.",
+                                  examples=["Massage, mostly foot massage, improved how well people in intensive "
+                                            "care said they slept. The certainty was low."])
+    reuse: Reuse = Field(description="Whether its text may be adapted (public-domain) or only paraphrased.",
+                         examples=["copyrighted"])
+    checked: dt.date = Field(description="When the source was confirmed against its own text.",
+                             examples=["2026-11-27"])
+    checked_how: PlainText = Field(description="How it was confirmed: what you read, and what you checked.",
+                                   examples=["Read the PubMed record at the address above: title, journal, "
+                                             "year, DOI and abstract."])
 
 
 KIND_MODELS: dict[str, type[StrictModel]] = {
