@@ -26,3 +26,19 @@ def define_env(env):
     @env.macro
     def conditions_by_body_area() -> str:
         return renderer().by_body_area()
+
+    @env.macro
+    def checklist_page() -> str:
+        return renderer().checklist_page()
+
+    @env.macro
+    def connect_page() -> str:
+        return renderer().connect_page()
+
+    @env.macro
+    def diagnosis_codes_page() -> str:
+        return renderer().diagnosis_codes_page()
+
+    @env.macro
+    def diagnosis_code_page(prefix: str) -> str:
+        return renderer().diagnosis_code_page(prefix)

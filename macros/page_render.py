@@ -12,8 +12,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import reader_labels
+from .diagnosis_codes import code_table
 from .model import PAGE_KINDS
+from .open_data import Addresses
+from .qr_codes import qr_svg
 from .relation_graph import RelationGraph, page_path
+from .structured_data import medical_web_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -42,8 +46,9 @@ class Citations:
 class PageRenderer:
     """Compiled once per build; renders any page from the relation graph."""
 
-    def __init__(self, graph: RelationGraph):
+    def __init__(self, graph: RelationGraph, site_url: str):
         self.graph = graph
+        self.addresses = Addresses(site_url)
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -58,6 +63,11 @@ class PageRenderer:
             link_to=self.link_to,
             certainty=certainty_badge,
             kinds=PAGE_KINDS,
+            page_url=self.addresses.url,
+            qr_code=lambda kind, entity_id: qr_svg(
+                self.addresses.url(kind, entity_id), f"QR code for {graph.entity(kind, entity_id).name}"),
+            structured_data=lambda kind, entity_id: medical_web_page(
+                kind, graph.entity(kind, entity_id), self.addresses.url(kind, entity_id)),
         )
         self.env.filters["source_line"] = source_line
 
@@ -68,6 +78,7 @@ class PageRenderer:
     def entity_page(self, kind: str, entity_id: str) -> str:
         citations = Citations(self.graph)
         return self.env.get_template(f"{kind}.md.j2").render(
+            kind=kind,
             id=entity_id,
             e=self.graph.entity(kind, entity_id),
             cite=citations.cite,
@@ -82,6 +93,19 @@ class PageRenderer:
 
     def by_body_area(self) -> str:
         return self.env.get_template("by-body-area.md.j2").render()
+
+    def checklist_page(self) -> str:
+        return self.env.get_template("checklist.md.j2").render()
+
+    def connect_page(self) -> str:
+        return self.env.get_template("connect.md.j2").render()
+
+    def diagnosis_codes_page(self) -> str:
+        return self.env.get_template("diagnosis-codes.md.j2").render(codes=code_table(self.graph.kb))
+
+    def diagnosis_code_page(self, prefix: str) -> str:
+        entry = code_table(self.graph.kb)[prefix]
+        return self.env.get_template("diagnosis-code.md.j2").render(entry=entry)
 
 
 def certainty_badge(word: str) -> Markup:

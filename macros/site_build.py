@@ -9,13 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import json
+
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .data_errors import DataErrors
+from .diagnosis_codes import code_table
 from .knowledge_base import load_knowledge_base
 from .model import KIND_FOLDERS, PAGE_KINDS
+from .open_data import api_files
 from .page_render import PageRenderer
 from .relation_graph import RelationGraph, build_relation_graph, page_path
 
@@ -37,7 +41,7 @@ def prepare(config) -> SiteData:
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
     graph = build_relation_graph(kb)
-    site = SiteData(graph, PageRenderer(graph))
+    site = SiteData(graph, PageRenderer(graph, config.site_url or "/"))
     _current.clear()  # one build at a time; `mkdocs serve` makes a new config per rebuild
     _current[id(config)] = site
     return site
@@ -48,19 +52,34 @@ def site_for(config) -> SiteData:
 
 
 def add_generated_pages(files: Files, config) -> Files:
-    """One page per published entity, an A-Z index per kind, and the sources page."""
+    """Entity pages, A-Z indexes, sources, clinic pages and the open data files."""
     site = site_for(config)
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
     for kind in PAGE_KINDS:
         for entity_id, entity in site.graph.kb[kind].items():
-            stub = entity_stub(kind, entity_id, entity)
-            file = File.generated(config, page_path(kind, entity_id), content=stub)
+            file = File.generated(config, page_path(kind, entity_id), content=entity_stub(kind, entity_id, entity))
             file.edit_uri = site.graph.kb.files[(kind, entity_id)]
             files.append(file)
         files.append(File.generated(config, f"{KIND_FOLDERS[kind]}/index.md", content=index_stub(kind)))
-    files.append(File.generated(config, "sources.md", content=macro_stub("Sources", "sources_page()")))
+    pages = {
+        "sources.md": macro_stub("Sources", "sources_page()"),
+        "checklist.md": macro_stub("Before your massage: a safety checklist", "checklist_page()",
+                                   description="A printable list of things to tell your massage therapist first."),
+        "connect.md": macro_stub("Find a page by diagnosis code", "connect_page()", connect=True,
+                                 description="Clinics: send patients here with an ICD-10-CM code."),
+        "icd10/index.md": macro_stub("Diagnosis codes", "diagnosis_codes_page()",
+                                     description="ICD-10-CM codes and the pages they lead to."),
+    }
+    for code, entry in code_table(site.graph.kb).items():
+        pages[f"icd10/{entry['code']}.md"] = macro_stub(
+            f"{entry['code']}: {entry['title']}", f'diagnosis_code_page("{code}")',
+            redirect_to=f"../../conditions/{entry['condition']}/")
+    for path, content in pages.items():
+        files.append(File.generated(config, path, content=content))
+    for path, value in api_files(site.graph, config.site_url or "/").items():
+        files.append(File.generated(config, path, content=json.dumps(value, indent=1, ensure_ascii=False)))
     return files
 
 
@@ -83,8 +102,8 @@ def index_stub(kind: str) -> str:
     return macro_stub(f"{KIND_TITLE[kind]} A to Z", f'index_page("{kind}")')
 
 
-def macro_stub(title: str, call: str) -> str:
-    return _front_matter({"title": title, "render_macros": True}) + f"{{{{ {call} }}}}\n"
+def macro_stub(title: str, call: str, **meta) -> str:
+    return _front_matter({"title": title, "render_macros": True, **meta}) + f"{{{{ {call} }}}}\n"
 
 
 def _front_matter(meta: dict) -> str:

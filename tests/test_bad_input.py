@@ -213,7 +213,7 @@ def test_a_data_error_stops_the_build_cleanly(tmp_path, fixture_data):
 @pytest.mark.parametrize("code", ["m54.3", "M543", "M54.", "M54.3XXXXX", "54.3"])
 def test_malformed_diagnosis_code(fixture_data, code):
     f = fixture_data / "conditions" / "sore-back.yml"
-    f.write_text(f.read_text() + f"icd10:\n  - code: '{code}'\n    title: Sciatica\n")
+    f.write_text(f.read_text() + f"icd10:\n  - code: '{code}'\n    title: Sciatica\n    confirmed_at: https://example.org/codes\n")
     [error] = errors_for(fixture_data)
     assert error.startswith(f"data/conditions/sore-back.yml:{line_of(f, 'code:')}: icd10[0].code: '{code}'")
     assert "is not an ICD-10-CM code" in error
@@ -221,7 +221,7 @@ def test_malformed_diagnosis_code(fixture_data, code):
 
 def test_a_diagnosis_code_claimed_by_two_conditions(fixture_data):
     f = fixture_data / "conditions" / "sore-back.yml"
-    f.write_text(f.read_text() + "icd10:\n  - code: M54.5\n    title: Low back pain\n")
+    f.write_text(f.read_text() + "icd10:\n  - code: M54.5\n    title: Low back pain\n    confirmed_at: https://example.org/codes\n")
     other = fixture_data / "conditions" / "stiff-back.yml"
     other.write_text(f.read_text().replace("name: Sore back", "name: Stiff back"))
     [error] = errors_for(fixture_data)

@@ -1,0 +1,32 @@
+"""schema.org JSON-LD for an entity page: a MedicalWebPage about the entity."""
+
+from __future__ import annotations
+
+ABOUT_TYPE = {
+    "condition": "MedicalCondition",
+    "technique": "MedicalTherapy",
+    "benefit": "MedicalEntity",
+    "caution": "MedicalContraindication",
+}
+
+
+def medical_web_page(kind: str, entity, url: str) -> dict:
+    about = {"@type": ABOUT_TYPE[kind], "name": entity.name}
+    if entity.also_called:
+        about["alternateName"] = list(entity.also_called)
+    if kind == "condition" and entity.icd10:
+        about["code"] = [
+            {"@type": "MedicalCode", "codeValue": c.code, "codingSystem": "ICD-10-CM", "name": c.title}
+            for c in entity.icd10
+        ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": entity.name,
+        "url": url,
+        "description": " ".join(entity.summary.split()),
+        "lastReviewed": entity.last_reviewed.isoformat(),
+        "reviewedBy": {"@type": "Organization", "name": entity.reviewed_by},
+        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+        "about": about,
+    }
