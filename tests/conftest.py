@@ -18,7 +18,11 @@ sys.path.insert(0, str(ROOT))
 
 
 def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
-    """A throwaway copy of the site's sources, with the given data folder."""
+    """A throwaway copy of the site's sources, with the given data folder.
+
+    With any data but the real one, the prose pages (which link to real
+    entities) are left out and the navigation is built automatically.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "macros", "overrides"):
         src = ROOT / name
@@ -27,6 +31,12 @@ def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
         else:
             shutil.copy(src, dest / name)
     shutil.copytree(data, dest / "data")
+    if Path(data).resolve() != (ROOT / "data").resolve():
+        for page in (dest / "docs").glob("*.md"):
+            page.unlink()
+        (dest / "docs" / "index.md").write_text("# Test site\n\n[Conditions](conditions/index.md)\n")
+        config = (dest / "mkdocs.yml").read_text()
+        (dest / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n")
     return dest
 
 

@@ -78,7 +78,7 @@ def test_every_entity_page_ends_with_numbered_references(built_site):
 def test_edit_link_opens_the_yaml_file(built_site):
     for kind in PAGE_KINDS:
         for entity_id in KB[kind]:
-            edit = page(built_site, kind, entity_id).select_one("a[rel=edit]")
+            edit = page(built_site, kind, entity_id).select_one("a[rel~=edit]")
             assert edit["href"].endswith(f"/data/{KIND_FOLDERS[kind]}/{entity_id}.yml")
 
 
