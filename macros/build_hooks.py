@@ -11,7 +11,7 @@ _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from macros import site_build  # noqa: E402
+from macros import search_index, site_build  # noqa: E402
 
 
 def on_config(config):
@@ -21,3 +21,8 @@ def on_config(config):
 
 def on_files(files, config):
     return site_build.add_generated_pages(files, config)
+
+
+def on_post_build(config):
+    # Hooks run after the plugins, so the search plugin has written its index by now.
+    search_index.trim_search_index(config["site_dir"])

@@ -1,0 +1,52 @@
+"""The search index keeps summaries and headings, not whole pages (it is fetched on every first visit)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from macros.search_index import trim_entry, trim_search_index
+from test_site_build import KB
+
+
+def test_a_page_keeps_its_opening_paragraphs_without_citation_numbers():
+    text = "<p>Sciatica is leg pain. [1, 2]</p> <p>Also called: radiculopathy.</p> <ul> <li>Both legs</li> </ul>"
+    assert trim_entry("conditions/sciatica/", text) == "<p>Sciatica is leg pain.</p> <p>Also called: radiculopathy.</p>"
+
+
+def test_a_section_keeps_only_its_heading():
+    assert trim_entry("conditions/sciatica/#what-else-helps", "<p>Keep moving.</p>") == ""
+
+
+def test_trimming_rewrites_the_index_file(tmp_path):
+    (tmp_path / "search").mkdir()
+    index = {"config": {"lang": ["en"]}, "docs": [
+        {"location": "a/", "title": "A", "text": "<p>Short.</p><ul><li>long list</li></ul>"},
+        {"location": "a/#b", "title": "B", "text": "<p>Body.</p>"},
+    ]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index))
+    before, after = trim_search_index(tmp_path)
+    assert after < before
+    trimmed = json.loads((tmp_path / "search" / "search_index.json").read_text())
+    assert trimmed["config"] == index["config"]
+    assert [(d["title"], d["text"]) for d in trimmed["docs"]] == [("A", "<p>Short.</p>"), ("B", "")]
+
+
+def words(text: str) -> list[str]:
+    """The words of Markdown or HTML text, without markup or link targets."""
+    text = re.sub(r"\]\([^)]*\)", "]", html.unescape(re.sub(r"<[^>]+>", " ", text)))
+    return re.findall(r"[A-Za-z0-9]+", text)
+
+
+def test_the_built_index_finds_every_entity_by_name_and_summary(built_site):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
+    pages = {d["location"]: d for d in docs if "#" not in d["location"]}
+    for kind, folder in (("condition", "conditions"), ("technique", "techniques"), ("caution", "cautions")):
+        for entity_id, entity in KB[kind].items():
+            entry = pages[f"{folder}/{entity_id}/"]
+            assert entry["title"] == entity.name
+            opening = " ".join(words(entity.summary)[:8])
+            assert opening in " ".join(words(entry["text"])), f"{kind} {entity_id}: summary not indexed"
+    assert all(d["text"] == "" for d in docs if "#" in d["location"]), "section text is still indexed"
+    assert any(d["title"] == "References" for d in docs), "section headings must stay searchable"
