@@ -38,3 +38,19 @@ test: $(STAMP)
 
 clean:
 	rm -rf site site.partial .pytest_cache
+
+# Measurements, not tests: neither is part of `make test`. See the README's "Speed and scale".
+.PHONY: bench lighthouse
+bench: $(STAMP)
+	$(PY) tests/benchmark/run_benchmark.py
+
+# Lighthouse 12.2.3 is the last release that runs on Node 20; it audits with Debian's Chromium.
+LIGHTHOUSE := tests/benchmark/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): tests/benchmark/package.json tests/benchmark/package-lock.json
+	command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
+	cd tests/benchmark && npm ci --no-audit --no-fund
+	touch $(LIGHTHOUSE)
+
+lighthouse: build $(LIGHTHOUSE)
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	$(PY) tests/benchmark/lighthouse_audit.py site

@@ -50,3 +50,12 @@ def test_the_built_index_finds_every_entity_by_name_and_summary(built_site):
             assert opening in " ".join(words(entry["text"])), f"{kind} {entity_id}: summary not indexed"
     assert all(d["text"] == "" for d in docs if "#" in d["location"]), "section text is still indexed"
     assert any(d["title"] == "References" for d in docs), "section headings must stay searchable"
+
+
+def test_the_search_dialog_has_an_accessible_name(built_site):
+    """Lighthouse's aria-dialog-name audit: the theme's search dialog had no name."""
+    from bs4 import BeautifulSoup
+
+    for page in ("index.html", "conditions/sciatica/index.html"):
+        dialog = BeautifulSoup((built_site / page).read_text(), "lxml").select_one('[data-md-component="search"]')
+        assert dialog["role"] == "dialog" and dialog.get("aria-label") == "Search", page
