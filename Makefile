@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help install check build serve test clean
@@ -35,6 +36,10 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# Record new page addresses in tests/published_urls.txt, so a test keeps them working.
+published-urls: $(STAMP)
+	$(PY) -m macros.published_urls
 
 clean:
 	rm -rf site site.partial .pytest_cache

@@ -11,6 +11,8 @@ _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
+from mkdocs.plugins import event_priority  # noqa: E402
+
 from macros import search_index, site_build  # noqa: E402
 
 
@@ -19,6 +21,9 @@ def on_config(config):
     return config
 
 
+# Before the plugins (hooks run after them by default): mkdocs-redirects checks
+# redirect targets against the file list, which must hold the generated pages.
+@event_priority(50)
 def on_files(files, config):
     return site_build.add_generated_pages(files, config)
 

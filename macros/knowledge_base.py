@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from .data_errors import DataError, DataErrors, did_you_mean, field_path
 from .model import CERTAINTY_WORDS, ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
+from .page_redirects import load_redirects
 from .yaml_source import line_of, read_yaml_file
 
 
@@ -24,6 +25,8 @@ class KnowledgeBase:
     lines: dict[tuple[str, str], dict[tuple, int]] = field(default_factory=dict)
     # files that exist but failed validation: references to them are not "unknown"
     invalid: set[tuple[str, str]] = field(default_factory=set)
+    # old page address -> new one (data/redirects.yml)
+    redirects: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, kind: str) -> dict[str, object]:
         return self.entities[kind]
@@ -61,6 +64,7 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
             errors.extend(_load_one(kb, kind, entity_id, path, shown_as))
     errors.extend(_check_references(kb))
     errors.extend(_check_diagnosis_codes(kb))
+    errors.extend(load_redirects(data_dir, kb))
     if errors:
         raise DataErrors(errors)
     return kb

@@ -20,6 +20,7 @@ from .diagnosis_codes import code_table
 from .knowledge_base import load_knowledge_base
 from .model import KIND_FOLDERS, PAGE_KINDS
 from .open_data import api_files
+from .page_redirects import redirect_maps, use_script_free_redirect_pages
 from .page_render import PageRenderer
 from .relation_graph import RelationGraph, build_relation_graph, page_path
 
@@ -40,11 +41,20 @@ def prepare(config) -> SiteData:
         kb = load_knowledge_base(data_dir)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
+    _add_redirects(config, kb.redirects)
     graph = build_relation_graph(kb)
     site = SiteData(graph, PageRenderer(graph, config.site_url or "/"))
     _current.clear()  # one build at a time; `mkdocs serve` makes a new config per rebuild
     _current[id(config)] = site
     return site
+
+
+def _add_redirects(config, redirects: dict[str, str]) -> None:
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        raise PluginError("mkdocs.yml must list the 'redirects' plugin: data/redirects.yml needs it")
+    plugin.config["redirect_maps"].update(redirect_maps(redirects))
+    use_script_free_redirect_pages()
 
 
 def site_for(config) -> SiteData:

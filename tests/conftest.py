@@ -42,7 +42,7 @@ def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
 
 def run_build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
     site_dir = site_dir or project / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONDONTWRITEBYTECODE="1")
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
