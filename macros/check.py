@@ -1,16 +1,16 @@
 """`python -m macros.check`: validate data/ alone and say what is wrong.
 
-Exit 0 when the data is valid, 1 when it is not. With GITHUB_ACTIONS=true each
-error is also printed as an annotation so it shows on the pull request's diff.
+Exit 0 when the data is valid, 1 when it is not. What a draft still lacks is
+listed as warnings, which never fail the check. With GITHUB_ACTIONS=true each
+error and warning is also printed as an annotation, shown on the pull request's diff.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-from .data_errors import DataErrors
+from .data_errors import DataErrors, annotate_pull_request
 from .knowledge_base import load_knowledge_base
 
 
@@ -21,13 +21,18 @@ def main(argv: list[str] | None = None) -> int:
         kb = load_knowledge_base(data_dir)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            for error in exc.errors:
-                print(error.github_annotation())
+        annotate_pull_request(exc.errors)
         return 1
     counts = ", ".join(f"{len(items)} {kind}s" for kind, items in kb.entities.items())
     drafts = sum(len(items) for items in kb.drafts.values())
-    print(f"data is valid: {counts}" + (f"; {drafts} drafts (not published)" if drafts else ""))
+    print(f"data is valid: {counts}" + (f"; {drafts} draft{'s' if drafts != 1 else ''} (not published)"
+                                        if drafts else ""))
+    if kb.warnings:
+        count = len(kb.warnings)
+        print(f"{count} thing{'s' if count != 1 else ''} the drafts still lack (warnings: drafts are not published):")
+        for warning in kb.warnings:
+            print(f"  {warning}")
+        annotate_pull_request(kb.warnings, level="warning")
     return 0
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import os
+import sys
 from dataclasses import dataclass
 
 
@@ -17,11 +19,19 @@ class DataError:
         where = f"{self.file}:{self.line}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
-    def github_annotation(self) -> str:
+    def github_annotation(self, level: str = "error") -> str:
         """The same error as a GitHub Actions annotation, shown on the pull request's diff."""
         text = f"{self.field}: {self.message}" if self.field else self.message
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.file},line={self.line}::{text}"
+        return f"::{level} file={self.file},line={self.line}::{text}"
+
+
+def annotate_pull_request(errors, level: str = "error") -> None:
+    """In GitHub Actions (GITHUB_ACTIONS=true), print each error where the runner
+    turns it into a note at its line of the pull request's diff."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for error in errors:
+            print(error.github_annotation(level), file=sys.stdout, flush=True)
 
 
 class DataErrors(Exception):

@@ -10,6 +10,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .data_errors import DataError, DataErrors, did_you_mean, field_path
+from .draft_status import (UnfinishedDraft, draft_warnings, is_draft, is_unwritten, placeholder_errors,
+                           unwritten_warning)
 from .model import CERTAINTY_WORDS, ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
 from .page_redirects import load_redirects
 from .yaml_source import line_of, read_yaml_file
@@ -27,6 +29,8 @@ class KnowledgeBase:
     invalid: set[tuple[str, str]] = field(default_factory=set)
     # old page address -> new one (data/redirects.yml)
     redirects: dict[str, str] = field(default_factory=dict)
+    # what drafts still lack: shown to editors, never fatal
+    warnings: list[DataError] = field(default_factory=list)
 
     def __getitem__(self, kind: str) -> dict[str, object]:
         return self.entities[kind]
@@ -63,6 +67,7 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
                 owner_of_id[entity_id] = shown_as
             errors.extend(_load_one(kb, kind, entity_id, path, shown_as))
     errors.extend(_check_references(kb))
+    kb.warnings.sort()
     errors.extend(_check_diagnosis_codes(kb))
     errors.extend(load_redirects(data_dir, kb))
     if errors:
@@ -74,17 +79,28 @@ def _load_one(kb: KnowledgeBase, kind: str, entity_id: str, path: Path, shown_as
     data, lines, errors = read_yaml_file(path, shown_as)
     if not errors and not isinstance(data, dict):
         errors = [DataError(shown_as, 1, "", "the file must be a set of 'field: value' lines")]
-    if not errors:
-        model = KIND_MODELS[kind]
-        try:
-            entity = model.model_validate(data)
-        except ValidationError as exc:
-            errors = [_explain(err, model, lines, shown_as) for err in exc.errors()]
     if errors:
         kb.invalid.add((kind, entity_id))
         return errors
-    store = kb.drafts if getattr(entity, "status", "published") == "draft" else kb.entities
-    store[kind][entity_id] = entity
+    model, draft, entity, unwritten = KIND_MODELS[kind], is_draft(data), None, []
+    try:
+        entity = model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            error = _explain(err, model, lines, shown_as)
+            if draft and is_unwritten(err):
+                unwritten.append(unwritten_warning(err, error))
+            else:
+                errors.append(error)
+    if not draft:
+        errors += placeholder_errors(kind, data, lines, shown_as)
+    if errors:
+        kb.invalid.add((kind, entity_id))
+        return errors
+    if draft:
+        kb.warnings += unwritten + draft_warnings(kind, data, lines, shown_as)
+    store = kb.drafts if draft else kb.entities
+    store[kind][entity_id] = entity if entity is not None else UnfinishedDraft(kind, entity_id)
     kb.files[(kind, entity_id)] = shown_as
     kb.lines[(kind, entity_id)] = lines
     return []
@@ -101,6 +117,9 @@ def _explain(err: dict, model, lines: dict, shown_as: str) -> DataError:
         message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}; allowed: {', '.join(known)}"
     elif kind == "missing":
         message = "this required field is missing"
+    elif value is None and "input" in err:
+        choices = err.get("ctx", {}).get("expected")
+        message = "this field is blank: fill it in" + (f" with one of {choices}" if choices else "")
     elif kind == "literal_error" and loc and loc[-1] == "certainty":
         message = (f"unknown certainty '{value}'{did_you_mean(str(value), CERTAINTY_WORDS)}; "
                    f"use one of: {', '.join(CERTAINTY_WORDS)}")
@@ -156,6 +175,8 @@ def _check_references(kb: KnowledgeBase) -> list[DataError]:
     for store in (kb.entities, kb.drafts):
         for kind in PAGE_KINDS:
             for entity_id, entity in store[kind].items():
+                if isinstance(entity, UnfinishedDraft):
+                    continue  # its links are checked once every required field is written
                 file = kb.files[(kind, entity_id)]
                 lines = kb.lines[(kind, entity_id)]
                 for loc, target_kind, target in _references(entity):
