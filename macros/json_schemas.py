@@ -1,0 +1,101 @@
+"""JSON Schemas of the data files, generated from the model, for editors' tools.
+
+With the schema named on a data file's first line, VS Code (YAML extension) and
+other editors that use yaml-language-server complete field names and underline
+mistakes while you type. The validator (model.py) stays the judge: the schema
+cannot express every rule, such as review dates in order or known ids.
+
+    python -m macros.json_schemas write           # regenerate docs/schemas/*.schema.json
+    python -m macros.json_schemas link [data/]    # add or fix each data file's schema line
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .model import KIND_FOLDERS, KIND_MODELS
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_DIR = ROOT / "docs" / "schemas"
+SCHEMA_LINE_START = "# yaml-language-server:"
+
+
+def schema_file_name(kind: str) -> str:
+    return f"{kind}.schema.json"
+
+
+def schema_for(kind: str) -> dict:
+    model = KIND_MODELS[kind]
+    schema = model.model_json_schema()
+    # Draft 7 is what editors' YAML tools understand best; everything pydantic
+    # writes here ($defs, $ref, anyOf, enum, format: date) reads the same in it.
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": f"A {kind} file: data/{KIND_FOLDERS[kind]}/<id>.yml",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
+
+
+def schema_text(kind: str) -> str:
+    return json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(schema_dir: Path = SCHEMA_DIR) -> list[Path]:
+    schema_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in KIND_MODELS:
+        path = schema_dir / schema_file_name(kind)
+        path.write_text(schema_text(kind), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def schema_line(kind: str) -> str:
+    """The first line of a data file: its schema, relative to data/<folder>/<id>.yml."""
+    return f"{SCHEMA_LINE_START} $schema=../../docs/schemas/{schema_file_name(kind)}"
+
+
+def with_schema_line(text: str, kind: str) -> str:
+    """The file's text with its schema line first; the same text if it is already right."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
+    if lines and lines[0].startswith(SCHEMA_LINE_START):
+        lines = lines[1:]
+    return newline.join([schema_line(kind), *lines])
+
+
+def link_data_files(data_dir: Path) -> list[Path]:
+    """Put the right schema line first in every data file; return the files changed."""
+    changed = []
+    for kind, folder in KIND_FOLDERS.items():
+        for path in sorted((data_dir / folder).glob("*.yml")):
+            text = path.read_text(encoding="utf-8")
+            fixed = with_schema_line(text, kind)
+            if fixed != text:
+                path.write_text(fixed, encoding="utf-8", newline="")
+                changed.append(path)
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    command = argv[0] if argv else ""
+    if command == "write":
+        for path in write_schemas():
+            print(f"wrote {path.relative_to(ROOT)}")
+        return 0
+    if command == "link":
+        data_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "data"
+        changed = link_data_files(data_dir)
+        print(f"schema line added or fixed in {len(changed)} file{'s' if len(changed) != 1 else ''}")
+        for path in changed:
+            print(f"  {path}")
+        return 0
+    print("usage:\n" + "\n".join(__doc__.strip().splitlines()[-2:]), file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
