@@ -7,13 +7,18 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install check build serve test clean
+.PHONY: help install check build serve test clean new schemas schema-lines review-report published-urls
 
 help:
 	@echo "make serve   preview the site at http://127.0.0.1:8000 (sets everything up)"
 	@echo "make test    run every check CI runs"
 	@echo "make check   validate the data files only"
 	@echo "make build   write the site to site/"
+	@echo 'make new kind=condition name="Plantar fasciitis"   start a new data file (a draft)'
+	@echo "              kinds: condition, technique, benefit, caution, source"
+	@echo "make review-report   pages overdue for review or due in the next 30 days"
+	@echo "make schemas         regenerate docs/schemas/ from the model"
+	@echo "make schema-lines    put the schema line first in every data file"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -34,8 +39,24 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
+# The data check runs first: its messages (and, in GitHub Actions, its notes on
+# the pull request's diff) are the clearest account of a data mistake.
 test: $(STAMP)
+	$(PY) -m macros.check
 	$(PY) -m pytest
+
+# make new kind=condition name="Plantar fasciitis" [id=plantar-fasciitis]
+new: $(STAMP)
+	$(PY) -m macros.new_entity "$(kind)" "$(name)" --id "$(id)"
+
+review-report: $(STAMP)
+	$(PY) -m macros.review_schedule
+
+schemas: $(STAMP)
+	$(PY) -m macros.json_schemas write
+
+schema-lines: $(STAMP)
+	$(PY) -m macros.json_schemas link
 
 # Record new page addresses in tests/published_urls.txt, so a test keeps them working.
 published-urls: $(STAMP)
