@@ -4,10 +4,13 @@ The logic lives in the modules beside this file; each macro only asks this
 build's renderer for a page.
 """
 
-from .site_build import site_for
-
 
 def define_env(env):
+    # Imported here, not on loading the package, so that the editors' tools
+    # (`python -m macros.check`, `macros.new_entity`, ...) run without MkDocs.
+    from . import editor_pages
+    from .site_build import site_for
+
     def renderer():
         return site_for(env.conf).renderer
 
@@ -42,3 +45,15 @@ def define_env(env):
     @env.macro
     def diagnosis_code_page(prefix: str) -> str:
         return renderer().diagnosis_code_page(prefix)
+
+    @env.macro
+    def whats_new_page() -> str:
+        return editor_pages.whats_new_page(renderer())
+
+    @env.macro
+    def data_reference_page() -> str:
+        return editor_pages.data_reference_page(renderer())
+
+    @env.macro
+    def editors_status_page() -> str:
+        return editor_pages.editors_status_page(renderer(), env.conf.get("edit_uri") or "")

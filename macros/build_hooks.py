@@ -28,6 +28,12 @@ def on_files(files, config):
     return site_build.add_generated_pages(files, config)
 
 
+def on_post_template(output_content, template_name, config):
+    if template_name == "sitemap.xml":
+        return site_build.sitemap_without_private_pages(output_content, config)
+    return output_content
+
+
 def on_post_build(config):
     # Hooks run after the plugins, so the search plugin has written its index by now.
     search_index.trim_search_index(config["site_dir"])

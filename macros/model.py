@@ -154,7 +154,7 @@ class DiagnosisCode(StrictModel):
                         examples=["M54.3"])
     title: PlainText = Field(description="The code's official ICD-10-CM title.", examples=["Sciatica"])
     confirmed_at: HttpsUrl = Field(description="The ICD-10-CM listing where the code and title were read.",
-                                   examples=["https://www.icd10data.com/ICD10CM/Codes/M00-M99/M50-M54/M54-/M54.3"])
+                                   examples=["https://icd.codes/icd10cm/S134"])
 
 
 class ChangeNote(StrictModel):
@@ -230,7 +230,8 @@ class Condition(Entity):
     questions: list[MarkdownText] = Field(default=[], description="Questions to ask your therapist.",
                                           examples=[["Have you treated people with sciatica before?"]])
     icd10: list[DiagnosisCode] = Field(default=[], description="ICD-10-CM codes, each confirmed against a listing.",
-                                       examples=[[{"code": "M54.3", "title": "Sciatica"}]])
+                                       examples=[[{"code": "M26.6", "title": "Temporomandibular joint disorders",
+                                                   "confirmed_at": "https://icdlist.com/icd-10/m266"}]])
 
 
 class Technique(Entity):

@@ -15,7 +15,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .data_errors import DataErrors
+from . import editor_pages
+from .data_errors import DataErrors, annotate_pull_request
 from .diagnosis_codes import code_table
 from .knowledge_base import load_knowledge_base
 from .model import KIND_FOLDERS, PAGE_KINDS
@@ -23,6 +24,7 @@ from .open_data import api_files
 from .page_redirects import redirect_maps, use_script_free_redirect_pages
 from .page_render import PageRenderer
 from .relation_graph import RelationGraph, build_relation_graph, page_path
+from .review_schedule import log_overdue
 
 
 @dataclass
@@ -40,7 +42,9 @@ def prepare(config) -> SiteData:
     try:
         kb = load_knowledge_base(data_dir)
     except DataErrors as exc:
+        annotate_pull_request(exc.errors)
         raise PluginError(exc.report()) from None
+    log_overdue(kb)
     _add_redirects(config, kb.redirects)
     graph = build_relation_graph(kb)
     site = SiteData(graph, PageRenderer(graph, config.site_url or "/"))
@@ -90,7 +94,17 @@ def add_generated_pages(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=content))
     for path, value in api_files(site.graph, config.site_url or "/").items():
         files.append(File.generated(config, path, content=json.dumps(value, indent=1, ensure_ascii=False)))
+    for path, (content, edit_uri) in editor_pages.page_stubs().items():
+        file = File.generated(config, path, content=content)
+        file.edit_uri = edit_uri
+        files.append(file)
+    for path, content in editor_pages.starter_files().items():
+        files.append(File.generated(config, path, content=content))
     return files
+
+
+def sitemap_without_private_pages(xml: str, config) -> str:
+    return editor_pages.drop_private_pages_from_sitemap(xml, config.site_url or "/")
 
 
 def entity_stub(kind: str, entity_id: str, entity) -> str:

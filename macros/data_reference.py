@@ -1,0 +1,99 @@
+"""The data reference page's content: one table per kind and per block, read from the model.
+
+Only the helpers here emit markup, and they escape what they insert.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .field_guide import FieldGuide, all_blocks, block_anchor, block_title, fields_of, yaml_block, yaml_inline
+from .json_schemas import schema_file_name
+from .model import KIND_FOLDERS, KIND_MODELS
+
+KIND_HEADINGS = {
+    "condition": "Condition",
+    "technique": "Technique",
+    "benefit": "Benefit (a claim about massage, graded)",
+    "caution": "Caution",
+    "source": "Source",
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    anchor: str
+    about: str
+    fields: list[FieldGuide]
+    file: str = ""          # data/<folder>/<id>.yml, for kinds
+    schema: str = ""        # /schemas/<kind>.schema.json, for kinds
+    example: str = ""       # a whole example file, for kinds
+
+
+def kind_tables() -> list[Table]:
+    tables = []
+    for kind, cls in KIND_MODELS.items():
+        guides = fields_of(cls)
+        tables.append(Table(
+            title=KIND_HEADINGS.get(kind, kind.title()),
+            anchor=kind,
+            about=" ".join((cls.__doc__ or "").split()),
+            fields=guides,
+            file=f"data/{KIND_FOLDERS[kind]}/<id>.yml",
+            schema=f"/schemas/{schema_file_name(kind)}",
+            example=example_file(cls),
+        ))
+    return tables
+
+
+def block_tables() -> list[Table]:
+    return [Table(title=block_title(cls), anchor=block_anchor(cls), about=" ".join((cls.__doc__ or "").split()),
+                  fields=sorted(fields_of(cls), key=lambda g: g.name != "id"))
+            for cls in all_blocks()]
+
+
+def example_file(cls) -> str:
+    """A whole file made of the fields' examples (published, so without status)."""
+    values = {g.name: g.example for g in fields_of(cls) if g.example is not None and g.name != "status"}
+    return yaml_block(values, width=100)
+
+
+def type_cell(guide: FieldGuide) -> Markup:
+    if guide.block is None:
+        return escape(guide.type)
+    return Markup("[{}](#{})").format(guide.type, block_anchor(guide.block))
+
+
+def example_cell(guide: FieldGuide) -> Markup:
+    example = guide.example
+    if example is None:
+        return Markup("")
+    if guide.block is not None:
+        return Markup("see [{}](#{})").format(block_title(guide.block).lower(), block_anchor(guide.block))
+    return code(yaml_inline(example))
+
+
+def allowed_cell(guide: FieldGuide) -> Markup:
+    cells = [code(word) for word in guide.allowed]
+    if guide.limits:
+        cells.append(escape(guide.limits))
+    if guide.default not in (None, [], ""):
+        cells.append(Markup("default {}").format(code(guide.default)))
+    return Markup(", ").join(cells)
+
+
+def code(text) -> Markup:
+    """Inline code that is safe in a Markdown table cell."""
+    return Markup("<code>{}</code>").format(Markup(str(escape(str(text))).replace("|", "&#124;")))
+
+
+def code_block(text: str) -> Markup:
+    return Markup('<pre><code class="language-yaml">{}</code></pre>').format(text.rstrip("\n"))
+
+
+def cell(text: str) -> Markup:
+    """Text that cannot break a Markdown table row."""
+    return Markup(str(escape(text)).replace("|", "&#124;"))
