@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install check build serve test clean new schemas schema-lines review-report published-urls
+.PHONY: help install check build serve test clean new schemas schema-lines review-report published-urls system-packages
 
 help:
 	@echo "make serve   preview the site at http://127.0.0.1:8000 (sets everything up)"
@@ -41,9 +41,20 @@ serve: $(STAMP)
 
 # The data check runs first: its messages (and, in GitHub Actions, its notes on
 # the pull request's diff) are the clearest account of a data mistake.
-test: $(STAMP)
+test: $(STAMP) system-packages
 	$(PY) -m macros.check
 	$(PY) -m pytest
+
+# Debian packages the browser and handout tests use (tool:package), installed once
+# when missing. Without root they are listed instead, and those tests say they did not run.
+SYSTEM_TOOLS := chromium:chromium pdfinfo:poppler-utils zbarimg:zbar-tools
+system-packages:
+	@missing=""; for pair in $(SYSTEM_TOOLS); do \
+	  command -v $${pair%%:*} >/dev/null || missing="$$missing $${pair##*:}"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	else echo "Missing Debian packages:$$missing (install them with: sudo apt-get install$$missing)"; fi
 
 # make new kind=condition name="Plantar fasciitis" [id=plantar-fasciitis]
 new: $(STAMP)
