@@ -86,14 +86,9 @@ def allowed_cell(guide: FieldGuide) -> Markup:
 
 
 def code(text) -> Markup:
-    """Inline code that is safe in a Markdown table cell."""
+    """Inline code; a | cannot start a Markdown table in it."""
     return Markup("<code>{}</code>").format(Markup(str(escape(str(text))).replace("|", "&#124;")))
 
 
 def code_block(text: str) -> Markup:
     return Markup('<pre><code class="language-yaml">{}</code></pre>').format(text.rstrip("\n"))
-
-
-def cell(text: str) -> Markup:
-    """Text that cannot break a Markdown table row."""
-    return Markup(str(escape(text)).replace("|", "&#124;"))

@@ -74,11 +74,11 @@ def test_drafts_are_built_without(editor_build):
 def test_status_page_lists_reviews_due_and_drafts(editor_build):
     site, _ = editor_build
     page = article(soup_of(site / "editors" / "status" / "index.html"))
-    rows = {tr.select("td")[0].get_text(strip=True): tr.get_text(" ", strip=True)
-            for tr in page.select("table tr") if tr.select("td")}
-    assert set(rows) == {"Blood clots", "Less pain"}
-    assert "Overdue by" in rows["Blood clots"] and "2025-01-01" in rows["Blood clots"]
-    assert "Due in 10 days" in rows["Less pain"]
+    items = page.find(id="reviews-due").find_next("ul").find_all("li")
+    rows = {li.find("strong").get_text(strip=True): li.get_text(" ", strip=True) for li in items}
+    assert list(rows) == ["Blood clots", "Less pain"], "overdue first"
+    assert "overdue by" in rows["Blood clots"] and "2025-01-01" in rows["Blood clots"]
+    assert "due in 10 days" in rows["Less pain"]
     edit = page.find("a", string="data/cautions/blood-clot.yml")
     assert edit["href"] == "https://github.com/medical-massage-guide/guide/edit/main/data/cautions/blood-clot.yml"
     drafts = page.find(id="drafts").find_next("ul").get_text(" ", strip=True)
@@ -119,30 +119,28 @@ def test_every_model_field_is_on_the_data_reference_page(editor_build):
     site, _ = editor_build
     page = article(soup_of(site / "editors" / "data-reference" / "index.html"))
     for kind, model in KIND_MODELS.items():
-        table = page.find(id=kind).find_next("table")
-        listed = [tr.select_one("td code").get_text() for tr in table.select("tr") if tr.select("td")]
+        listed = [dt.get_text() for dt in page.find(id=kind).find_next("dl").find_all("dt")]
         assert listed == list(model.model_fields), f"{kind}: the reference does not match the model"
     for block in all_blocks():
-        table = page.find(id=block_anchor(block)).find_next("table")
-        listed = {tr.select_one("td code").get_text() for tr in table.select("tr") if tr.select("td")}
+        listed = {dt.get_text() for dt in page.find(id=block_anchor(block)).find_next("dl").find_all("dt")}
         assert listed == set(block.model_fields), block.__name__
 
 
 def test_data_reference_says_type_required_allowed_and_example(editor_build):
     site, _ = editor_build
     page = article(soup_of(site / "editors" / "data-reference" / "index.html"))
-    rows = {}
-    for tr in page.find(id="condition").find_next("table").select("tr"):
-        cells = [td.get_text(" ", strip=True) for td in tr.select("td")]
-        if cells:
-            rows[cells[0]] = cells
-    assert rows["body_area"][1:3] == ["yes", "one word from the list"]
-    assert "neck-and-shoulders" in rows["body_area"][3] and rows["body_area"][4] == "back"
-    assert rows["also_called"][1] == "no" and rows["sources"][3] == "at least 1 item"
-    link = page.find(id="condition").find_next("table").find("a", string="list of graded link blocks")
-    assert link["href"] == "#block-graded-link"
+    fields = page.find(id="condition").find_next("dl")
+    about = {dt.get_text(): " ".join(dt.find_next_sibling("dd").get_text(" ").split()) for dt in fields.find_all("dt")}
+    assert about["body_area"].startswith("Where the condition is listed on the body-area page.")
+    assert "Required. Type: one word from the list. Allowed: back , neck-and-shoulders ," in about["body_area"]
+    assert about["body_area"].endswith("Example: back .")
+    assert "Optional. Type: list of plain text items." in about["also_called"]
+    assert "Required. Type: list of source ids. Allowed: at least 1 item." in about["sources"]
+    link = fields.find("a", string="list of graded link blocks")
+    assert link["href"] == "#block-graded-link" and page.find(id="block-graded-link")
     assert page.find("a", string="condition.schema.json")["href"] == "../../schemas/condition.schema.json"
     assert (site / "schemas" / "condition.schema.json").exists()
+    assert len(page.select("table")) == 1, "fields are listed, not in wide tables that scroll on a phone"
 
 
 def test_every_field_has_help_and_an_example():
