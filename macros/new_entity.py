@@ -51,13 +51,16 @@ def new_entity_file(kind: str, name: str, data_dir: Path, entity_id: str | None 
             name = _check_plain(name)
         except ValueError as exc:
             raise NewFileRefused(f"the name '{name}' cannot be used: {exc}") from None
-    entity_id = (entity_id or "").strip() or id_from_name(name)
+    chosen = (entity_id or "").strip()
+    entity_id = chosen or id_from_name(name)
+    if not entity_id:
+        raise NewFileRefused(f"the name '{name}' gives no usable id (an id, the file name and page address, "
+                             "uses the letters a-z, digits and hyphens): choose one with id=..., e.g. id=heel-pain")
     if not re.match(ID_PATTERN, entity_id):
         suggestion = id_from_name(entity_id)
         raise NewFileRefused(
             f"'{entity_id}' cannot be an id (the file name and page address): use lowercase letters, digits "
-            f"and single hyphens" + (f", e.g. {suggestion}" if suggestion else "")
-            + ("; give one with id=..." if not suggestion else ""))
+            f"and single hyphens" + (f", e.g. id={suggestion}" if suggestion else ""))
     path = data_dir / KIND_FOLDERS[kind] / f"{entity_id}.yml"
     if path.exists():
         raise NewFileRefused(f"{_shown(path, data_dir)} already exists: edit that file, or choose another "

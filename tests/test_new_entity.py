@@ -123,9 +123,10 @@ def test_it_refuses_an_id_another_kind_uses(fixture_data):
 
 
 @pytest.mark.parametrize("name, id_, words", [
-    ("!!!", "", "cannot be an id"),
+    ("!!!", "", "gives no usable id"),
+    ("日本", "", "choose one with id="),
     ("Sore [back]", "", "the character '[' is not allowed"),
-    ("Heel pain", "Heel_Pain", "'Heel_Pain' cannot be an id"),
+    ("Heel pain", "Heel_Pain", "'Heel_Pain' cannot be an id .*e.g. id=heel-pain"),
     ("Heel pain", "heel--pain", "cannot be an id"),
     ("", "", "give the new file a name"),
 ])
