@@ -13,7 +13,7 @@ if _ROOT not in sys.path:
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros import search_index, site_build  # noqa: E402
+from macros import content_security_policy, external_links, search_index, site_build, urgent_callouts  # noqa: E402
 
 
 def on_config(config):
@@ -28,12 +28,28 @@ def on_files(files, config):
     return site_build.add_generated_pages(files, config)
 
 
+def on_page_content(html, page, config, files):
+    return urgent_callouts.announce_urgent_callouts(html)
+
+
+def on_post_page(output, page, config):
+    return external_links.add_rel_to_external_links(output)
+
+
 def on_post_template(output_content, template_name, config):
     if template_name == "sitemap.xml":
         return site_build.sitemap_without_private_pages(output_content, config)
+    if template_name.endswith(".html"):  # 404.html
+        return external_links.add_rel_to_external_links(output_content)
     return output_content
 
 
 def on_post_build(config):
     # Hooks run after the plugins, so the search plugin has written its index by now.
     search_index.trim_search_index(config["site_dir"])
+    try:
+        content_security_policy.write_headers(config)
+    except content_security_policy.PolicyError as exc:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(str(exc)) from None
