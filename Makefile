@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
+# Browser tests use Debian's chromium; Playwright must never try to download a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: help install check build serve test clean new schemas schema-lines review-report published-urls system-packages
 
