@@ -8,7 +8,7 @@ build's renderer for a page.
 def define_env(env):
     # Imported here, not on loading the package, so that the editors' tools
     # (`python -m macros.check`, `macros.new_entity`, ...) run without MkDocs.
-    from . import editor_pages
+    from . import content_security_policy, editor_pages
     from .site_build import site_for
 
     def renderer():
@@ -57,3 +57,7 @@ def define_env(env):
     @env.macro
     def editors_status_page() -> str:
         return editor_pages.editors_status_page(renderer(), env.conf.get("edit_uri") or "")
+
+    @env.macro
+    def nginx_security_headers() -> str:
+        return content_security_policy.nginx_headers(content_security_policy.policy_for(env.conf))

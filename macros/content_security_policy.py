@@ -123,6 +123,13 @@ def headers_file(policy_text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def nginx_headers(policy_text: str) -> str:
+    """The same headers as nginx `add_header` lines, for the hosting page."""
+    lines = [f'add_header Content-Security-Policy "{policy_text}" always;']
+    lines += [f'add_header {name} "{value}" always;' for name, value in OTHER_HEADERS.items()]
+    return "\n".join(lines)
+
+
 def write_headers(config) -> str:
     """Check the built site against the policy and write `_headers` into it; return the policy."""
     hashes = theme_script_hashes(config)

@@ -1,0 +1,66 @@
+"""Every page can be found: each is reachable from the home page by following links."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from collections import deque
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+# Not pages a reader navigates to: the 404 page, pages that only send the browser
+# on (meta refresh: renamed pages' old addresses, /icd10/<code>/), and pages that
+# declare themselves private (robots noindex: editors' pages, linked from CONTRIBUTING.md).
+_NOT_FOR_READERS = re.compile(r'http-equiv="refresh"|<meta name="robots" content="[^"]*noindex')
+
+
+def page_file(site: Path, url_path: str) -> Path | None:
+    target = site / url_path.lstrip("/")
+    if url_path.endswith("/") or url_path == "":
+        target = target / "index.html"
+    return target if target.is_file() and target.suffix == ".html" else None
+
+
+def reachable_pages(site: Path) -> set[str]:
+    """Site-relative paths of the HTML files reached from index.html by following <a href>."""
+    seen, queue = {"index.html"}, deque(["index.html"])
+    while queue:
+        current = queue.popleft()
+        soup = BeautifulSoup((site / current).read_text(encoding="utf-8"), "lxml")
+        for a in soup.find_all("a", href=True):
+            parts = urlsplit(a["href"])
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(current), unquote(parts.path)))
+            if parts.path.endswith("/"):
+                resolved += "/"
+            target = page_file(site, resolved if resolved not in (".", "./") else "")
+            if target is not None:
+                key = target.relative_to(site).as_posix()
+                if key not in seen:
+                    seen.add(key)
+                    queue.append(key)
+    return seen
+
+
+def orphan_pages(site: Path) -> list[str]:
+    pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")
+             if p.name != "404.html" and not _NOT_FOR_READERS.search(p.read_text(encoding="utf-8")[:6000])}
+    return sorted(pages - reachable_pages(site))
+
+
+def test_no_orphan_pages(built_site):
+    orphans = orphan_pages(built_site)
+    assert not orphans, ("pages no link leads to (add them to the nav in mkdocs.yml, or link to them "
+                         "from an index or a page that is reached):\n" + "\n".join(orphans))
+
+
+def test_an_orphan_is_found(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (site / "lost").mkdir()
+    (site / "lost" / "index.html").write_text("<html><body><h1>Nobody links here</h1></body></html>")
+    assert set(orphan_pages(site)) - set(orphan_pages(built_site)) == {"lost/index.html"}
