@@ -1,0 +1,88 @@
+"""The browser checks can fail: break one rule on one page of a copy of the site,
+and the audit reports that rule on that page, saying where."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from site_server import serve
+
+from .site_audit import audit_site, format_violations, headers_from_file, pages_in_sitemap
+from .test_structure import structure_problems
+
+# Pale grey on the light page, dark grey on the dark one: too faint in every variant.
+LOW_CONTRAST_CSS = """
+.canary-low-contrast { color: #c8c8c8 !important; }
+[data-md-color-scheme="slate"] .canary-low-contrast { color: #3a3a3a !important; }
+"""
+
+
+def insert(page, marker: str, html: str):
+    text = page.read_text(encoding="utf-8")
+    assert marker in text, f"{page} has no {marker}"
+    page.write_text(text.replace(marker, html + marker if marker.startswith("</") else marker + html, 1),
+                    encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def broken_site(built_site, tmp_path_factory):
+    """A copy with four rules broken, each on its own page."""
+    site = tmp_path_factory.mktemp("broken") / "site"
+    shutil.copytree(built_site, site)
+    paths = pages_in_sitemap(site)
+    condition = next(p for p in paths if re.match(r"conditions/[^/]+/$", p))
+    pages = {"contrast": "", "font": condition, "alt": "sources/", "script": "conditions/"}
+    with (site / "assets" / "extra.css").open("a") as css:
+        css.write(LOW_CONTRAST_CSS)
+    insert(site / "index.html", "</article>", '<p class="canary-low-contrast">Hard to read</p>')
+    insert(site / condition / "index.html", "</head>",
+           '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">')
+    insert(site / "sources" / "index.html", "</article>", '<img src="../assets/images/favicon.png">')
+    insert(site / "conditions" / "index.html", "</body>", "<script>document.title = 'changed'</script>")
+    return site, pages
+
+
+@pytest.fixture(scope="module")
+def broken_audit(browser_session, broken_site):
+    site, pages = broken_site
+    with serve(site, headers=headers_from_file(site / "_headers")) as base:
+        with_policy = browser_session.run(audit_site(browser_session.browser, base, list(pages.values())))
+    with serve(site) as base:
+        without_policy = browser_session.run(audit_site(browser_session.browser, base, [pages["font"]]))
+    return pages, with_policy, without_policy
+
+
+def result(audit, path, variant="light, desktop"):
+    return next(r for r in audit.results if r.path == path and r.variant == variant)
+
+
+def test_a_low_contrast_colour_is_reported_on_its_page(broken_audit):
+    pages, audit, _ = broken_audit
+    for variant in audit.variants:
+        report = format_violations(result(audit, pages["contrast"], variant))
+        assert "color-contrast" in report and "canary-low-contrast" in report, f"{variant}: {report}"
+
+
+def test_a_third_party_font_is_reported_on_its_page(broken_audit):
+    pages, with_policy, without_policy = broken_audit
+    assert any("fonts.googleapis.com" in v for v in result(with_policy, pages["font"]).csp_violations)
+    requests = result(without_policy, pages["font"]).foreign_requests
+    assert any(url.startswith("https://fonts.googleapis.com/") for url in requests), requests
+    lines = without_policy.where(lambda r: r.foreign_requests, lambda r: ", ".join(r.foreign_requests))
+    assert any(line.split(": ")[0].strip().endswith(f"/{pages['font']}") for line in lines), lines
+
+
+def test_an_image_without_alt_is_reported_on_its_page(broken_audit):
+    pages, audit, _ = broken_audit
+    found = result(audit, pages["alt"])
+    assert "image-alt" in format_violations(found)
+    assert any("image without alt text" in p for p in structure_problems(found.structure))
+
+
+def test_an_inline_script_outside_the_policy_is_blocked_and_reported(broken_audit):
+    pages, audit, _ = broken_audit
+    found = result(audit, pages["script"])
+    assert any("script-src" in v and "inline" in v for v in found.csp_violations), found.csp_violations
