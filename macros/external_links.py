@@ -21,6 +21,8 @@ def is_external(href: str) -> bool:
 
 
 def _with_rel(tag: str) -> str:
+    if "//" not in tag:  # no address that leaves the site; most links on a page are internal
+        return tag
     attrs = {m.group(1).lower(): m for m in _ATTR.finditer(tag)}
     href = attrs.get("href")
     if href is None or not is_external(href.group(2).strip("\"'")):
