@@ -99,4 +99,5 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line("Accessibility, privacy and CSP were NOT checked in a browser.", red=True, bold=True)
         terminalreporter.write_line(bar, red=True, bold=True)
     for what, seconds in _timings.items():
-        terminalreporter.write_line(f"browser timing: {what}: {seconds:.1f} s")
+        terminalreporter.write_line(f"browser timing: {what}: {seconds:.1f} s "
+                                    f"(machine load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")

@@ -4,23 +4,22 @@ For each page and each variant (light and dark scheme, desktop and 375 px phone)
 axe-core's WCAG A/AA violations, console errors, requests to other hosts,
 Content-Security-Policy violations and cookies; on the first variant also the
 page's structure (h1, lang, landmarks, alt text, table headers, urgent callouts).
-Pages load two at a time: the 2-core machine audits both in parallel.
+Each page loads once: the window is then narrowed to 375 px and the colour scheme
+switched with Material's own toggle, as a reader would. Two tabs work at once, one
+per core.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-VIEWPORTS = {
-    "desktop": {"color_scheme": "light", "viewport": {"width": 1280, "height": 900}},
-    "phone 375 px": {"color_scheme": "light", "viewport": {"width": 375, "height": 740},
-                     "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
-}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone 375 px": {"width": 375, "height": 740}}
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's palette names
 VARIANTS = [f"{scheme}, {viewport}" for viewport in VIEWPORTS for scheme in SCHEMES]
 STRUCTURE_VARIANT = "light, desktop"
@@ -118,13 +117,15 @@ class Audit:
 
 def pages_in_sitemap(site: Path) -> list[str]:
     """Site-relative paths of the sitemap's pages, less the ones that only redirect."""
-    locs = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
-    prefix = urlsplit(locs[0]).path if locs else "/"  # the site_url's path: the home page comes first
+    locs = [urlsplit(loc).path for loc in
+            re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))]
+    common = os.path.commonprefix(locs)
+    prefix = common[: common.rfind("/") + 1]  # the site_url's path, e.g. /guide/
     paths = []
     for loc in locs:
-        path = urlsplit(loc).path.removeprefix(prefix)
+        path = loc.removeprefix(prefix)
         html = site / path / "index.html" if path == "" or path.endswith("/") else site / path
-        if 'http-equiv="refresh"' not in html.read_text(encoding="utf-8")[:4000]:
+        if 'http-equiv="refresh"' not in html.read_text(encoding="utf-8").split("</head>")[0]:
             paths.append(path)
     return paths
 
@@ -183,69 +184,69 @@ class _Probe:
         if not (url.startswith(self.origin) or url.startswith(("data:", "blob:", "about:"))):
             self._note("foreign_requests", url)
 
-    async def audit(self, base_url: str, path: str, viewport: str, axe_script: str) -> list[PageResult]:
-        """Load one page, then audit it in each colour scheme, switched as a reader does."""
-        results = []
-        self.result = loading = PageResult(path, f"light, {viewport}")
+    async def _axe(self, result: PageResult, scheme: str):
+        problem = await self.page.evaluate(_SWITCH_SCHEME, SCHEMES[scheme])
+        if problem:
+            result.error = problem
+            return
+        rules = {"type": "tag", "values": WCAG_TAGS} if scheme == "light" else {"type": "rule", "values": COLOUR_RULES}
+        found = await self.page.evaluate("(options) => axe.run(document, options)",
+                                         {"runOnly": rules, "resultTypes": ["violations"]})
+        result.violations = [_summarise(v) for v in found["violations"]]
+
+    async def audit(self, base_url: str, path: str, axe_script: str) -> list[PageResult]:
+        """Load one page, then audit it at each width and in each colour scheme."""
+        results = {variant: PageResult(path, variant) for variant in VARIANTS}
+        first = results[STRUCTURE_VARIANT]
+        self.result = first  # what happens while loading is charged to the first variant
         try:
+            await self.page.set_viewport_size(VIEWPORTS["desktop"])
             response = await self.page.goto(base_url + path, wait_until="load")
             if response is None or response.status != 200:
-                loading.error = f"HTTP {response.status if response else 'no response'}"
+                first.error = f"HTTP {response.status if response else 'no response'}"
             await self.page.evaluate(axe_script)
         except Exception as exc:
-            loading.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
-        for scheme in SCHEMES:
-            result = loading if scheme == "light" else PageResult(path, f"{scheme}, {viewport}")
-            self.result = result
-            results.append(result)
-            if loading.error:
-                result.error = result.error or f"not audited: {loading.error}"
+            first.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        # Light, dark; then narrow the window and go back: dark, light. Each switch is one toggle.
+        order = [("desktop", "light"), ("desktop", "dark"), ("phone 375 px", "dark"), ("phone 375 px", "light")]
+        for viewport, scheme in order:
+            result = results[f"{scheme}, {viewport}"]
+            if first.error:
+                result.error = result.error or f"not audited: {first.error}"
                 continue
+            self.result = result
             try:
-                problem = await self.page.evaluate(_SWITCH_SCHEME, SCHEMES[scheme])
-                if problem:
-                    result.error = problem
-                    continue
-                rules = {"type": "tag", "values": WCAG_TAGS} if scheme == "light" else {"type": "rule", "values": COLOUR_RULES}
-                found = await self.page.evaluate("(options) => axe.run(document, options)",
-                                                 {"runOnly": rules, "resultTypes": ["violations"]})
-                result.violations = [_summarise(v) for v in found["violations"]]
+                if viewport != "desktop" and self.page.viewport_size != VIEWPORTS[viewport]:
+                    await self.page.set_viewport_size(VIEWPORTS[viewport])
+                await self._axe(result, scheme)
                 if result.variant == STRUCTURE_VARIANT:
                     result.structure = await self.page.evaluate(_STRUCTURE)
                 result.csp_violations = await self.page.evaluate("window.__cspViolations.splice(0)")
             except Exception as exc:  # a page that cannot be audited is a failure, reported with the rest
                 result.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
-        await self.page.evaluate(_SWITCH_SCHEME, SCHEMES["light"])  # the next page starts light
         self.result = None
-        return results
+        return [results[v] for v in VARIANTS]
 
 
 async def audit_site(browser, base_url: str, paths: list[str], parallel: int = PARALLEL_PAGES) -> Audit:
     from axe_playwright_python.base import AXE_SCRIPT
 
     started = time.perf_counter()
-    origin = base_url.rstrip("/")
-    contexts, probes = {}, {}
-    for viewport, options in VIEWPORTS.items():
-        context = await browser.new_context(**options)
-        await context.add_init_script(RECORD_CSP_VIOLATIONS)
-        contexts[viewport] = context
-        probes[viewport] = [_Probe(await context.new_page(), origin) for _ in range(parallel)]
+    context = await browser.new_context(viewport=VIEWPORTS["desktop"], color_scheme="light")
+    await context.add_init_script(RECORD_CSP_VIOLATIONS)
+    probes = [_Probe(await context.new_page(), base_url.rstrip("/")) for _ in range(parallel)]
     jobs: asyncio.Queue = asyncio.Queue()
     for path in paths:
-        for viewport in VIEWPORTS:
-            jobs.put_nowait((path, viewport))
+        jobs.put_nowait(path)
     results: list[PageResult] = []
 
-    async def worker(slot: int):
+    async def worker(probe: _Probe):
         while not jobs.empty():
-            path, viewport = jobs.get_nowait()
-            results.extend(await probes[viewport][slot].audit(base_url, path, viewport, AXE_SCRIPT))
+            results.extend(await probe.audit(base_url, jobs.get_nowait(), AXE_SCRIPT))
 
-    await asyncio.gather(*(worker(slot) for slot in range(parallel)))
-    cookies = {viewport: await context.cookies() for viewport, context in contexts.items()}
-    for context in contexts.values():
-        await context.close()
+    await asyncio.gather(*(worker(probe) for probe in probes))
+    cookies = {"all pages": await context.cookies()}
+    await context.close()
     order = {(p, v): i for i, (p, v) in enumerate((p, v) for p in paths for v in VARIANTS)}
     results.sort(key=lambda r: order[(r.path, r.variant)])
     return Audit(base_url, paths, list(VARIANTS), results, cookies, time.perf_counter() - started)
