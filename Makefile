@@ -12,7 +12,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 .PHONY: help install check build serve test clean new schemas schema-lines review-report published-urls system-packages
 
 help:
-	@echo "make serve   preview the site at http://127.0.0.1:8000 (sets everything up)"
+	@echo "make serve   preview the site at http://127.0.0.1:8000/guide/ (sets everything up)"
 	@echo "make test    run every check CI runs"
 	@echo "make check   validate the data files only"
 	@echo "make build   write the site to site/"
