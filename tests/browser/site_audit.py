@@ -232,9 +232,12 @@ async def audit_site(browser, base_url: str, paths: list[str], parallel: int = P
     from axe_playwright_python.base import AXE_SCRIPT
 
     started = time.perf_counter()
-    context = await browser.new_context(viewport=VIEWPORTS["desktop"], color_scheme="light")
-    await context.add_init_script(RECORD_CSP_VIOLATIONS)
-    probes = [_Probe(await context.new_page(), base_url.rstrip("/")) for _ in range(parallel)]
+    # One context per tab, so a scheme one tab stores in localStorage never greets the other.
+    contexts = [await browser.new_context(viewport=VIEWPORTS["desktop"], color_scheme="light")
+                for _ in range(parallel)]
+    for context in contexts:
+        await context.add_init_script(RECORD_CSP_VIOLATIONS)
+    probes = [_Probe(await context.new_page(), base_url.rstrip("/")) for context in contexts]
     jobs: asyncio.Queue = asyncio.Queue()
     for path in paths:
         jobs.put_nowait(path)
@@ -245,8 +248,9 @@ async def audit_site(browser, base_url: str, paths: list[str], parallel: int = P
             results.extend(await probe.audit(base_url, jobs.get_nowait(), AXE_SCRIPT))
 
     await asyncio.gather(*(worker(probe) for probe in probes))
-    cookies = {"all pages": await context.cookies()}
-    await context.close()
+    cookies = {f"tab {n + 1}": await context.cookies() for n, context in enumerate(contexts)}
+    for context in contexts:
+        await context.close()
     order = {(p, v): i for i, (p, v) in enumerate((p, v) for p in paths for v in VARIANTS)}
     results.sort(key=lambda r: order[(r.path, r.variant)])
     return Audit(base_url, paths, list(VARIANTS), results, cookies, time.perf_counter() - started)
