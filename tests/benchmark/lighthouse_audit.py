@@ -178,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         "Written by `make lighthouse` (tests/benchmark/lighthouse_audit.py); do not edit by hand.",
         "",
         f"Lighthouse {version}, {browser}, mobile profile (simulated slow 4G, 4x CPU slowdown), "
-        f"site served on loopback with gzip. Measured {when} on {platform.machine()} with {os.cpu_count()} cores. "
+        f"site served on loopback with gzip. Measured {when} on {platform.machine()} with {os.cpu_count()} cores "
+        f"(load average {os.getloadavg()[0]:.1f} at the end: other work on the machine slows the traces). "
         f"Performance is the median of {args.runs} runs (all runs in brackets); the other scores are from that run.",
         "",
         "| page | path | performance | accessibility | best practices | SEO | LCP | transferred | targets met |",
