@@ -78,7 +78,9 @@ def add_generated_pages(files: Files, config) -> Files:
             files.append(file)
         files.append(File.generated(config, f"{KIND_FOLDERS[kind]}/index.md", content=index_stub(kind)))
     pages = {
-        "sources.md": macro_stub("Sources", "sources_page()"),
+        # Out of the search index: its one heading per source made the theme's search plugin
+        # quadratic (31 s of a 3,000-page build), and readers search for topics, not studies.
+        "sources.md": macro_stub("Sources", "sources_page()", search={"exclude": True}),
         "checklist.md": macro_stub("Before your massage: a safety checklist", "checklist_page()",
                                    description="A printable list of things to tell your massage therapist first."),
         "connect.md": macro_stub("Find a page by diagnosis code", "connect_page()", connect=True,

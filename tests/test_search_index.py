@@ -59,3 +59,10 @@ def test_the_search_dialog_has_an_accessible_name(built_site):
     for page in ("index.html", "conditions/sciatica/index.html"):
         dialog = BeautifulSoup((built_site / page).read_text(), "lxml").select_one('[data-md-component="search"]')
         assert dialog["role"] == "dialog" and dialog.get("aria-label") == "Search", page
+
+
+def test_the_sources_page_is_left_out_of_the_search_index(built_site):
+    """One heading per source made the theme's search plugin quadratic; readers search for topics."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
+    assert not any(d["location"].startswith("sources/") for d in docs)
+    assert (built_site / "sources" / "index.html").exists()
