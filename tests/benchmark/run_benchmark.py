@@ -288,7 +288,8 @@ def verdicts(results: list[dict], real: dict | None, serve: dict | None) -> list
     return out
 
 
-def report(results: list[dict], real: dict | None, serve: dict | None, serve_on: str, host: dict) -> str:
+def report(results: list[dict], real: dict | None, serve: dict | None, serve_on: str, host: dict,
+           repeats: int = 3) -> str:
     rows = [
         "| guide | entity pages | sources | build (engine) | build (floor) | overhead (CPU) | peak memory "
         "| HTML per entity page, median / max | whole site | search index (gzip) | load average |",
@@ -310,7 +311,7 @@ def report(results: list[dict], real: dict | None, serve: dict | None, serve_on:
         f"Measured {host['date']} on {host['cpu']}, {host['cores']} cores, {host['memory_gb']} GB RAM, "
         f"{host['os']}, Python {host['python']}, MkDocs {host['mkdocs']}, Material {host['mkdocs-material']}.",
         "",
-        "Build times are the median of 3 builds, each a fresh `mkdocs build --strict` process (start-up included), "
+        f"Build times are the median of {repeats} build(s), each a fresh `mkdocs build --strict` process (start-up included), "
         "engine and floor builds interleaved. *Floor* is the same pages as plain Markdown, with the same navigation "
         "and theme, and no macros or hook. Overhead is engine / floor in wall-clock time, and in CPU time in "
         "brackets (CPU time is less disturbed by other work on the machine; the load average is shown).",
@@ -372,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
             serve = serve_rebuild(project)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = report(results, real, serve, serve_on, host)
+    text = report(results, real, serve, serve_on, host, args.repeats)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "RESULTS.md").write_text(text)
     (args.out / "results.json").write_text(json.dumps(
