@@ -21,6 +21,8 @@ help:
 	@echo "make review-report   pages overdue for review or due in the next 30 days"
 	@echo "make schemas         regenerate docs/schemas/ from the model"
 	@echo "make schema-lines    put the schema line first in every data file"
+	@echo "make bench           build-time and page-weight benchmark (not a test; ~50 min)"
+	@echo "make lighthouse      Lighthouse scores for home, a condition and a technique page"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
