@@ -19,6 +19,7 @@ import yaml
 
 from pydantic import BaseModel
 
+from macros.knowledge_base import _model_inside
 from macros.model import BODY_AREAS, CERTAINTY_WORDS, KIND_FOLDERS, KIND_MODELS, Condition
 
 SHARE = {"condition": 0.46, "technique": 0.09, "benefit": 0.27, "caution": 0.18}
@@ -108,16 +109,6 @@ def complete(model: type[BaseModel], data: dict) -> dict:
                 if isinstance(item, dict):
                     complete(inner, item)
     return data
-
-
-def _model_inside(annotation):
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_inside(arg)
-        if found is not None:
-            return found
-    return None
 
 
 class _Writer:
