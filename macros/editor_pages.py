@@ -1,7 +1,7 @@
 """Pages made from the data for editors and returning readers: What's new, the
 data reference, and the editors' status page (reviews due, drafts).
 
-Called from site_build (which adds the pages) and the macros (which fill them).
+Called from site_build, which adds the pages.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 
-import yaml
 from markupsafe import Markup
 
 from . import data_reference
@@ -26,13 +25,13 @@ EDITORS_STATUS = "editors/status.md"
 PRIVATE_PAGES = (EDITORS_STATUS,)
 
 
-def page_stubs() -> dict[str, tuple[str, str | None]]:
-    """docs path -> (page text that calls its macro, file an 'edit' link opens or None)."""
+def pages(renderer, edit_uri: str) -> dict[str, tuple[dict, str, str | None]]:
+    """docs path -> (front matter, Markdown, file an 'edit' link opens or None)."""
     return {
-        WHATS_NEW: (_stub({"title": "What's new"}, "whats_new_page()"), None),
-        DATA_REFERENCE: (_stub({"title": "Data reference"}, "data_reference_page()"), "macros/model.py"),
-        EDITORS_STATUS: (_stub({"title": "Editors' status", "search": {"exclude": True}, "robots": "noindex"},
-                               "editors_status_page()"), None),
+        WHATS_NEW: ({"title": "What's new"}, whats_new_page(renderer), None),
+        DATA_REFERENCE: ({"title": "Data reference"}, data_reference_page(renderer), "macros/model.py"),
+        EDITORS_STATUS: ({"title": "Editors' status", "search": {"exclude": True}, "robots": "noindex"},
+                         editors_status_page(renderer, edit_uri), None),
     }
 
 
@@ -40,11 +39,6 @@ def starter_files(today: dt.date | None = None) -> dict[str, str]:
     """editors/starters/<kind>.yml: what `make new` writes, for editors who work in the web editor."""
     today = today or dt.date.today()
     return {f"editors/starters/{kind}.yml": template(kind, "", f"your-{kind}-id", today) for kind in KIND_MODELS}
-
-
-def _stub(meta: dict, call: str) -> str:
-    meta = {**meta, "render_macros": True}
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False) + "---\n\n" + f"{{{{ {call} }}}}\n"
 
 
 def whats_new_page(renderer) -> str:

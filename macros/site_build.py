@@ -17,12 +17,12 @@ from mkdocs.structure.files import File, Files
 
 from . import editor_pages
 from .data_errors import DataErrors, annotate_pull_request
-from .diagnosis_codes import code_table
 from .knowledge_base import load_knowledge_base
 from .model import KIND_FOLDERS, PAGE_KINDS
 from .open_data import api_files
 from .page_redirects import redirect_maps, use_script_free_redirect_pages
 from .page_render import PageRenderer
+from .reader_labels import KIND_TITLE
 from .relation_graph import RelationGraph, build_relation_graph, page_path
 from .review_schedule import log_overdue
 
@@ -66,40 +66,48 @@ def site_for(config) -> SiteData:
 
 
 def add_generated_pages(files: Files, config) -> Files:
-    """Entity pages, A-Z indexes, sources, clinic pages and the open data files."""
+    """Entity pages, A-Z indexes, sources, clinic pages and the open data files.
+
+    Each page's Markdown is rendered here, once, from its kind's template: the
+    macros plugin only renders the few prose pages that ask for it. Knowing every
+    page's text before MkDocs reads it also lets `mkdocs serve --dirty` skip the
+    pages an edit did not change (incremental_build.py).
+    """
     site = site_for(config)
+    render = site.renderer
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
+
+    def add(path: str, meta: dict, markdown: str, edit_uri: str | None = None) -> None:
+        file = File.generated(config, path, content=_front_matter(meta) + markdown)
+        if edit_uri:
+            file.edit_uri = edit_uri
+        files.append(file)
+
     for kind in PAGE_KINDS:
         for entity_id, entity in site.graph.kb[kind].items():
-            file = File.generated(config, page_path(kind, entity_id), content=entity_stub(kind, entity_id, entity))
-            file.edit_uri = site.graph.kb.files[(kind, entity_id)]
-            files.append(file)
-        files.append(File.generated(config, f"{KIND_FOLDERS[kind]}/index.md", content=index_stub(kind)))
-    pages = {
-        # Out of the search index: its one heading per source made the theme's search plugin
-        # quadratic (31 s of a 3,000-page build), and readers search for topics, not studies.
-        "sources.md": macro_stub("Sources", "sources_page()", search={"exclude": True}),
-        "checklist.md": macro_stub("Before your massage: a safety checklist", "checklist_page()",
-                                   description="A printable list of things to tell your massage therapist first."),
-        "connect.md": macro_stub("Find a page by diagnosis code", "connect_page()", connect=True,
-                                 description="Clinics: send patients here with an ICD-10-CM code."),
-        "icd10/index.md": macro_stub("Diagnosis codes", "diagnosis_codes_page()",
-                                     description="ICD-10-CM codes and the pages they lead to."),
-    }
-    for code, entry in code_table(site.graph.kb).items():
-        pages[f"icd10/{entry['code']}.md"] = macro_stub(
-            f"{entry['code']}: {entry['title']}", f'diagnosis_code_page("{code}")',
-            redirect_to=f"../../conditions/{entry['condition']}/")
-    for path, content in pages.items():
-        files.append(File.generated(config, path, content=content))
+            add(page_path(kind, entity_id), entity_meta(kind, entity), render.entity_page(kind, entity_id),
+                edit_uri=site.graph.kb.files[(kind, entity_id)])
+        add(f"{KIND_FOLDERS[kind]}/index.md", {"title": f"{KIND_TITLE[kind]} A to Z"}, render.index_page(kind))
+    # Out of the search index: its one heading per source made the theme's search plugin
+    # quadratic (31 s of a 3,000-page build), and readers search for topics, not studies.
+    add("sources.md", {"title": "Sources", "search": {"exclude": True}}, render.sources_page())
+    add("checklist.md", {"title": "Before your massage: a safety checklist",
+                         "description": "A printable list of things to tell your massage therapist first."},
+        render.checklist_page())
+    add("connect.md", {"title": "Find a page by diagnosis code", "connect": True,
+                       "description": "Clinics: send patients here with an ICD-10-CM code."}, render.connect_page())
+    add("icd10/index.md", {"title": "Diagnosis codes", "description": "ICD-10-CM codes and the pages they lead to."},
+        render.diagnosis_codes_page())
+    for code, entry in render.codes.items():
+        add(f"icd10/{entry['code']}.md",
+            {"title": f"{entry['code']}: {entry['title']}", "redirect_to": f"../../conditions/{entry['condition']}/"},
+            render.diagnosis_code_page(code))
     for path, value in api_files(site.graph, config.site_url or "/").items():
         files.append(File.generated(config, path, content=json.dumps(value, indent=1, ensure_ascii=False)))
-    for path, (content, edit_uri) in editor_pages.page_stubs().items():
-        file = File.generated(config, path, content=content)
-        file.edit_uri = edit_uri
-        files.append(file)
+    for path, (meta, markdown, edit_uri) in editor_pages.pages(render, config.get("edit_uri") or "").items():
+        add(path, meta, markdown, edit_uri=edit_uri)
     for path, content in editor_pages.starter_files().items():
         files.append(File.generated(config, path, content=content))
     return files
@@ -109,27 +117,16 @@ def sitemap_without_private_pages(xml: str, config) -> str:
     return editor_pages.drop_private_pages_from_sitemap(xml, config.site_url or "/")
 
 
-def entity_stub(kind: str, entity_id: str, entity) -> str:
-    meta = {
+def entity_meta(kind: str, entity) -> dict:
+    """An entity page's front matter: its title, summary and review dates."""
+    return {
         "title": entity.name,
         "description": " ".join(entity.summary.split()),
         "last_reviewed": entity.last_reviewed.isoformat(),
         "next_review": entity.next_review.isoformat(),
         "reviewed_by": entity.reviewed_by,
         "entity_kind": kind,
-        "render_macros": True,
     }
-    return _front_matter(meta) + f'{{{{ entity_page("{kind}", "{entity_id}") }}}}\n'
-
-
-def index_stub(kind: str) -> str:
-    from .reader_labels import KIND_TITLE
-
-    return macro_stub(f"{KIND_TITLE[kind]} A to Z", f'index_page("{kind}")')
-
-
-def macro_stub(title: str, call: str, **meta) -> str:
-    return _front_matter({"title": title, "render_macros": True, **meta}) + f"{{{{ {call} }}}}\n"
 
 
 def _front_matter(meta: dict) -> str:
