@@ -13,10 +13,13 @@ if _ROOT not in sys.path:
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros import content_security_policy, external_links, search_index, site_build, urgent_callouts  # noqa: E402
+from macros import (  # noqa: E402
+    content_security_policy, external_links, incremental_build, search_index, site_build, urgent_callouts,
+)
 
 
 def on_config(config):
+    incremental_build.start(config)
     site_build.prepare(config)
     return config
 
@@ -25,7 +28,9 @@ def on_config(config):
 # redirect targets against the file list, which must hold the generated pages.
 @event_priority(50)
 def on_files(files, config):
-    return site_build.add_generated_pages(files, config)
+    files = site_build.add_generated_pages(files, config)
+    incremental_build.watch_pages(files, config)
+    return files
 
 
 def on_page_content(html, page, config, files):
@@ -47,9 +52,11 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     # Hooks run after the plugins, so the search plugin has written its index by now.
     search_index.trim_search_index(config["site_dir"])
+    incremental_build.complete_search_index(config["site_dir"])
     try:
         content_security_policy.write_headers(config)
     except content_security_policy.PolicyError as exc:
         from mkdocs.exceptions import PluginError
 
         raise PluginError(str(exc)) from None
+    incremental_build.finish(config)

@@ -103,3 +103,10 @@ def test_floor_site_is_plain_markdown(probes, tmp_path_factory):
     page = next((floor / "docs" / KIND_FOLDERS["condition"]).glob("condition-*.md")).read_text()
     assert "{{" not in page and "render_macros" not in page
     assert "## " in page  # the rendered template, not the stub
+
+
+def test_the_serve_timing_runs_mkdocs_as_make_serve_does():
+    from benchmark.run_benchmark import SERVE_ARGS
+
+    recipe = (ROOT / "Makefile").read_text().split("\nserve:", 1)[1].split("\n\n", 1)[0]
+    assert "mkdocs " + " ".join(SERVE_ARGS) in recipe

@@ -44,6 +44,7 @@ BIN = Path(sys.executable).parent
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONDONTWRITEBYTECODE="1")
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
 GZIP_LEVEL = 6  # what common web servers use
+SERVE_ARGS = ("serve", "--dirty", "--strict")  # as `make serve` runs it
 
 TARGETS = {
     "overhead": 1.25,       # engine / plain-Markdown floor at 1,000 pages
@@ -186,7 +187,7 @@ def serve_rebuild(project: Path, edits: int = 3) -> dict:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([str(BIN / "mkdocs"), *SERVE_ARGS, "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[tuple[float, str]] = []
     reader = threading.Thread(target=lambda: [lines.append((time.perf_counter(), l)) for l in proc.stdout], daemon=True)
