@@ -34,8 +34,9 @@ class Citations:
         marks = []
         for source_id in source_ids:
             number = self.numbers.setdefault(source_id, len(self.numbers) + 1)
-            marks.append(Markup("[{}](#ref-{})").format(number, source_id))
-        return Markup('<span class="cite">[') + Markup(", ").join(marks) + Markup("]</span>")
+            marks.append(f"[{number}](#ref-{escape(source_id)})")
+        # Escaped parts joined directly: Markup.format here was a quarter of page rendering.
+        return Markup(f'<span class="cite">[{", ".join(marks)}]</span>')
 
     def listed(self, also=()):
         """Every cited source, then the page's other sources, numbered."""
@@ -116,6 +117,7 @@ class PageRenderer:
         return self.env.get_template("diagnosis-code.md.j2").render(entry=entry)
 
 
+@lru_cache(maxsize=None)  # five words, shown on every graded line
 def certainty_badge(word: str) -> Markup:
     label, meaning = reader_labels.CERTAINTY[word]
     css = word.replace(" ", "-")
