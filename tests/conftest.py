@@ -40,6 +40,17 @@ def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
     return dest
 
 
+def needed_tool(tool: str, package: str) -> str:
+    """The path of a command a test needs; `make test` installs it. Missing: fail under CI, else skip loudly."""
+    path = shutil.which(tool)
+    if path is None:
+        message = f"{tool} is missing (Debian package {package}; `make test` installs it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip("TEST DID NOT RUN: " + message)
+    return path
+
+
 def run_build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
     site_dir = site_dir or project / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONDONTWRITEBYTECODE="1")

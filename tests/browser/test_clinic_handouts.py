@@ -4,30 +4,18 @@ to the page, and /connect/ takes a record system's diagnosis code to its conditi
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, needed_tool as needed
 from macros.knowledge_base import load_knowledge_base
 
 KB = load_knowledge_base(ROOT / "data")
 SITE_URL = "https://medical-massage-guide.github.io/guide/"
 HANDOUTS = [f"conditions/{cid}/" for cid in sorted(KB["condition"])] + \
            [f"techniques/{tid}/" for tid in sorted(KB["technique"])]
-
-
-def needed(tool: str, package: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} is missing (Debian package {package}; `make test` installs it)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip("HANDOUT TESTS DID NOT RUN: " + message)
-    return path
 
 
 async def print_all(browser, base: str, paths: list[str], paper: str, out: Path) -> dict[str, Path]:
