@@ -60,6 +60,27 @@ def run_build(project: Path, site_dir: Path | None = None) -> subprocess.Complet
     )
 
 
+def errors_for(data) -> list[str]:
+    """The messages loading this data folder stops with (it must stop)."""
+    from macros.data_errors import DataErrors
+    from macros.knowledge_base import load_knowledge_base
+
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge_base(data)
+    return [str(e) for e in caught.value.errors]
+
+
+def edit(path, old, new):
+    """Replace the first `old` in a fixture file; fail if the fixture no longer has it."""
+    text = path.read_text()
+    assert old in text, f"fixture changed: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(path, needle) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
 @pytest.fixture
 def fixture_data(tmp_path) -> Path:
     """A small valid knowledge base that a test may break."""

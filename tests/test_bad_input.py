@@ -6,25 +6,8 @@ import re
 
 import pytest
 
-from conftest import copy_project, run_build
-from macros.data_errors import DataErrors
+from conftest import copy_project, edit, errors_for, line_of, run_build
 from macros.knowledge_base import load_knowledge_base
-
-
-def errors_for(data) -> list[str]:
-    with pytest.raises(DataErrors) as caught:
-        load_knowledge_base(data)
-    return [str(e) for e in caught.value.errors]
-
-
-def edit(path, old, new):
-    text = path.read_text()
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def line_of(path, needle) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def test_the_fixture_itself_is_valid(fixture_data):

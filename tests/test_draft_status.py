@@ -4,25 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import edit, errors_for, line_of
 from macros import check
-from macros.data_errors import DataErrors
 from macros.knowledge_base import load_knowledge_base
-
-
-def edit(path, old, new):
-    text = path.read_text()
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def line_of(path, needle) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
-
-
-def errors_for(data) -> list[str]:
-    with pytest.raises(DataErrors) as caught:
-        load_knowledge_base(data)
-    return [str(e) for e in caught.value.errors]
 
 
 def make_draft(path):
