@@ -167,15 +167,20 @@ def measure(work: Path, label: str, pages: int | None, repeats: int, real_data: 
                            "all_seconds": [round(s, 2) for s, _, _ in samples],
                            "cpu_seconds": statistics.median(c for _, _, c in samples),
                            "peak_memory": max(m for _, m, _ in samples)}
-    result["overhead"] = result["engine"]["seconds"] / result["floor"]["seconds"]
-    result["cpu_overhead"] = result["engine"]["cpu_seconds"] / result["floor"]["cpu_seconds"]
+    # Each engine build is paired with the floor build right after it, so both met the machine
+    # in the same state; the overhead is the median of those ratios. On a shared machine a
+    # ratio of the two medians can pair a slow moment with a quick one.
+    pairs = list(zip(runs["engine"], runs["floor"]))
+    result["overhead"] = statistics.median(e[0] / f[0] for e, f in pairs)
+    result["cpu_overhead"] = statistics.median(e[2] / f[2] for e, f in pairs)
+    result["overhead_of_medians"] = result["engine"]["seconds"] / result["floor"]["seconds"]
     result["site"] = site_figures(work / f"{label}-site")
     result["floor_site"] = site_figures(work / f"{label}-floor-site")
     shutil.rmtree(work / f"{label}-site")
     shutil.rmtree(work / f"{label}-floor-site")
     e, f = result["engine"], result["floor"]
     print(f"[{label}] engine {e['seconds']:.2f} s, floor {f['seconds']:.2f} s, overhead {result['overhead']:.2f}x "
-          f"(CPU {e['cpu_seconds']:.2f} s / {f['cpu_seconds']:.2f} s = {result['cpu_overhead']:.2f}x), "
+          f"(CPU {result['cpu_overhead']:.2f}x; ratio of the medians {result['overhead_of_medians']:.2f}x), "
           f"page median {result['site']['page_median'] / 1024:.1f} KB, load average {result['load_average']:.1f}",
           flush=True)
     return result
@@ -255,7 +260,8 @@ def verdicts(results: list[dict], real: dict | None, serve: dict | None) -> list
     if "1000" in by:
         r, cpu = by["1000"]["overhead"], by["1000"]["cpu_overhead"]
         out.append(("engine overhead over the plain-Markdown floor at 1,000 pages",
-                    f"{r:.2f}x in wall time, {cpu:.2f}x in CPU time (target <= {TARGETS['overhead']}x)",
+                    f"{r:.2f}x in wall time, {cpu:.2f}x in CPU time; ratio of the median builds "
+                    f"{by['1000']['overhead_of_medians']:.2f}x (target <= {TARGETS['overhead']}x)",
                     r <= TARGETS["overhead"]))
     if "1000" in by and "3000" in by:
         g = by["3000"]["engine"]["seconds"] / by["1000"]["engine"]["seconds"]
@@ -314,8 +320,9 @@ def report(results: list[dict], real: dict | None, serve: dict | None, serve_on:
         "",
         f"Build times are the median of {repeats} build(s), each a fresh `mkdocs build --strict` process (start-up included), "
         "engine and floor builds interleaved. *Floor* is the same pages as plain Markdown, with the same navigation "
-        "and theme, and no macros or hook. Overhead is engine / floor in wall-clock time, and in CPU time in "
-        "brackets (CPU time is less disturbed by other work on the machine; the load average is shown).",
+        "and theme, and no macros or hook. Overhead is engine / floor: the median of the ratios of each engine "
+        "build to the floor build right after it, in wall-clock time, and in CPU time in brackets (the load "
+        "average is shown; other work on a shared machine moves single builds by 10 to 20 %).",
         "",
         *rows,
         "",
