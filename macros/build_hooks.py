@@ -51,8 +51,7 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     # Hooks run after the plugins, so the search plugin has written its index by now.
-    search_index.trim_search_index(config["site_dir"])
-    incremental_build.complete_search_index(config["site_dir"])
+    search_index.trim_search_index(config["site_dir"], then=incremental_build.complete_search_index)
     try:
         content_security_policy.write_headers(config)
     except content_security_policy.PolicyError as exc:

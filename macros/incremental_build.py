@@ -20,7 +20,6 @@ build the index gets back the entries remembered for the pages it skipped.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,26 +99,21 @@ def _is_modified_for(file, config):
     return is_modified
 
 
-def complete_search_index(site_dir: Path | str) -> None:
-    """Put back the search entries of pages a dirty build skipped; remember this build's."""
-    path = Path(site_dir) / "search" / "search_index.json"
-    if not path.exists():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
+def complete_search_index(docs: list[dict]) -> list[dict]:
+    """The search entries to write: after a dirty build, the skipped pages' entries put back.
+    Remembers this build's entries by page for the next build."""
     fresh: dict[str, list[dict]] = {}
-    for entry in index["docs"]:
+    for entry in docs:
         fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
     skipped_urls = {_current.urls[uri] for uri in _current.skipped}
-    docs = []
-    for uri, url in _current.urls.items():
-        entries = _previous.search.get(url, []) if url in skipped_urls and _previous else fresh.pop(url, [])
+    completed = []
+    for url in _current.urls.values():
+        entries = _previous.search.get(url, []) if url in skipped_urls else fresh.pop(url, [])
         _current.search[url] = entries
-        docs += entries
-    for url, entries in fresh.items():  # entries for no known page (none expected): keep them
-        docs += entries
-    if _current.skipped:
-        index["docs"] = docs
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        completed += entries
+    for entries in fresh.values():  # entries for no known page (none expected): keep them
+        completed += entries
+    return completed if _current.skipped else docs
 
 
 def finish(config) -> None:
