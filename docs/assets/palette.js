@@ -59,7 +59,12 @@
     window.__md_set("__palette", { index: index, color: color });
   }
 
-  var saved = window.__md_get("__palette");
+  var saved = null;
+  try {
+    saved = window.__md_get("__palette");
+  } catch (error) {
+    // Storage blocked (some privacy settings): follow the system setting.
+  }
   var index = saved && typeof saved.index === "number" ? saved.index : -1;
   if (index < 0 || index >= inputs.length) {
     index = 0;

@@ -126,3 +126,23 @@ def test_the_switch_works_from_the_keyboard(browser_session, served_site):
     assert once["scheme"] == "slate"
     assert focused == "Switch to light mode"
     assert twice["scheme"] == "default" and twice["shown"] == ["Switch to dark mode"]
+
+
+def test_a_browser_that_blocks_storage_still_gets_a_working_switch(browser_session, served_site):
+    async def run():
+        context = await browser_session.browser.new_context(color_scheme="dark")
+        await context.add_init_script("""
+          Storage.prototype.getItem = () => { throw new DOMException("blocked", "SecurityError"); };
+          Storage.prototype.setItem = () => { throw new DOMException("blocked", "SecurityError"); };
+        """)
+        page = await context.new_page()
+        await page.goto(served_site + PAGE, wait_until="load")
+        loaded = await page.evaluate(_STATE)
+        await page.locator("form[data-md-palette] label[title='Switch to light mode']").click()
+        switched = await page.evaluate(_STATE)
+        await context.close()
+        return loaded, switched
+
+    loaded, switched = browser_session.run(run())
+    assert loaded["scheme"] == "slate" and loaded["shown"] == ["Switch to light mode"]
+    assert switched["scheme"] == "default"
