@@ -4,7 +4,8 @@ For each size (the real guide's, 250, 1,000 and 3,000 entity pages) it writes a
 synthetic knowledge base in a temp folder, builds it with the real engine and,
 side by side, the same pages as plain Markdown with no macros or hook (the
 floor: what MkDocs and the theme cost on their own). It reports build seconds
-(median of 3), peak memory, HTML per entity page, site and search-index size,
+(median of 5: single builds on a shared 2-core machine move by 10 to 20 %),
+peak memory, HTML per entity page, site and search-index size,
 and what a phone downloads on a first visit. On the real guide it also times
 the `mkdocs serve` rebuild after one YAML edit. Results go to RESULTS.md beside
 this file, with the machine they were measured on.
@@ -350,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="real,250,1000,3000",
                         help="comma-separated entity-page counts; 'real' = the size of data/")
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
     parser.add_argument("--out", type=Path, default=HERE)
     args = parser.parse_args(argv)
