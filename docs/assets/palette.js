@@ -1,5 +1,5 @@
-// The light/dark switch in the header (overrides/partials/palette.html says why it
-// is not the theme's own). On load it touches the page only when the reader's saved
+// The light/dark switch in the header (overrides/main.html says why it is not the
+// theme's own). On load it touches the page only when the reader's saved
 // or system scheme differs from the one the page was drawn in.
 (function () {
   "use strict";
