@@ -56,7 +56,8 @@ def verdict_problems(graded) -> list[tuple[str, str]]:
     if graded.certainty == "not supported" and graded.direction not in ("no-difference", "harm"):
         problems.append(("direction", "'not supported' needs direction no-difference or harm"))
     if graded.evidence == "indirect" and not graded.indirect:
-        problems.append(("indirect", "indirect evidence must say why, e.g. indirect: [healthy-volunteers]"))
+        problems.append(("evidence", "indirect evidence must say why: add indirect: [healthy-volunteers], "
+                                     "for example"))
     if graded.evidence != "indirect" and graded.indirect:
         problems.append(("indirect", "'indirect' is only for evidence: indirect; remove it"))
     return problems

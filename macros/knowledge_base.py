@@ -127,6 +127,8 @@ def _explain(err: dict, model, lines: dict, shown_as: str) -> DataError:
         message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), known)}; allowed: {', '.join(known)}"
     elif kind == "missing":
         message = "this required field is missing"
+    elif value is None and "input" in err and kind == "value_error":
+        message = err["msg"].removeprefix("Value error, ")  # the model's own words for this blank
     elif value is None and "input" in err:
         choices = err.get("ctx", {}).get("expected")
         message = "this field is blank: fill it in" + (f" with one of {choices}" if choices else "")

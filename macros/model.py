@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 CERTAINTY_WORDS = ("high", "moderate", "low", "very low", "insufficient", "not supported")
 Certainty = Literal[CERTAINTY_WORDS]
@@ -167,14 +167,25 @@ NO_SIGNS = "none"
 WARNING_LEVELS = ("emergency", "urgent")
 
 
+def _none_or_signs(value):
+    """`none` says no sign at this level is specific to the condition; a blank is a mistake."""
+    if value is None:
+        raise ValueError("this field is blank: list the signs under it, or write none")
+    return None if value == NO_SIGNS else value
+
+
+# Written as signs, or as the word none (kept as None): one type, so errors name the field itself.
+SignsOrNone = Annotated[WarningLevel | None, BeforeValidator(_none_or_signs)]
+
+
 class WarningSigns(StrictModel):
     """Two levels, as NHS care cards separate them. What to do is said site-wide, in one voice."""
 
-    emergency: WarningLevel | Literal["none"] = Field(
+    emergency: SignsOrNone = Field(
         description="Signs that need an ambulance or the emergency department now; "
         "write none if no sign is specific to this condition.",
         examples=[{"signs": ["Sciatica in both legs"], "sources": ["nhs-cauda-equina"]}])
-    urgent: WarningLevel | Literal["none"] = Field(
+    urgent: SignsOrNone = Field(
         description="Signs that need a doctor today; write none if no sign is specific to this condition.",
         examples=[{"signs": ["Your pain is getting worse quickly"], "sources": ["nhs-sciatica"]}])
 
@@ -255,11 +266,13 @@ class Condition(Entity):
                                 examples=["back"])
     techniques: list[GradedLink] = Field(
         default=[], description="Kinds of massage that may help, each graded. Written only here: "
-        "technique pages show the reverse.", examples=[[{"id": "swedish-massage", "certainty": "low",
+        "technique pages show the reverse.", examples=[[{"id": "swedish-massage", "certainty": "low", "direction": "small-benefit",
+        "evidence": "direct", "measured": "at 10 weeks", "searched": "2026-11-30",
         "finding": "Small trials found short-term relief.", "sources": ["furlan-2015"]}]])
     benefits: list[GradedLink] = Field(
         default=[], description="Claimed benefits that apply to this condition, graded the same way.",
-        examples=[[{"id": "pain-relief", "certainty": "low",
+        examples=[[{"id": "pain-relief", "certainty": "low", "direction": "small-benefit",
+                    "evidence": "direct", "searched": "2026-11-30",
                     "finding": "Pain eased in the short term in low-quality trials.", "sources": ["furlan-2015"]}]])
     cautions: list[EntityId] = Field(default=[], description="Ids of the cautions that matter most here.",
                                      examples=[["fractures-and-osteoporosis"]])
@@ -289,7 +302,8 @@ class Technique(Entity):
                                      examples=[["blood-clots", "bleeding-risk"]])
     benefits: list[GradedLink] = Field(
         default=[], description="Claimed benefits of this kind of massage, each graded.",
-        examples=[[{"id": "pain-relief", "certainty": "low",
+        examples=[[{"id": "pain-relief", "certainty": "low", "direction": "small-benefit",
+                    "evidence": "direct", "searched": "2026-11-30",
                     "finding": "Pain eased in the short term in low-quality trials.", "sources": ["furlan-2015"]}]])
 
 
@@ -299,7 +313,8 @@ class Benefit(Entity):
     outcome: PlainText = Field(description='What massage would do, completing "Massage may ...".',
                                examples=["lower stress hormones"])
     evidence: GradedEvidence = Field(description="Our verdict on the claim overall.",
-                                     examples=[{"certainty": "not supported",
+                                     examples=[{"certainty": "not supported", "direction": "no-difference",
+                                                "evidence": "direct", "searched": "2026-11-30",
                                                 "finding": "Massage barely changed cortisol, a stress hormone.",
                                                 "sources": ["moyer-2011"]}])
 

@@ -23,7 +23,7 @@ from .model import ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS, _check_pla
 
 ROOT = Path(__file__).resolve().parent.parent
 # Filled in for the editor; every other field starts blank or empty.
-_PREFILLED = {"status": "draft"}
+_PREFILLED = {"status": "draft", "mental_health": False}
 # Shown first, in this order; then the kind's own fields; then the page's record-keeping.
 _FIRST = ("name", "also_called", "summary")
 _LAST = ("sections", "sources", "last_reviewed", "next_review", "status", "changes")

@@ -9,7 +9,7 @@ evidence, the generated verdict sentence and the two levels of warning signs.
 from __future__ import annotations
 
 from .diagnosis_codes import code_table
-from .model import KIND_FOLDERS, PAGE_KINDS, Source, WARNING_LEVELS, warning_levels
+from .model import KIND_FOLDERS, NO_SIGNS, PAGE_KINDS, WARNING_LEVELS, Source, warning_levels
 from .reader_labels import EMERGENCY_ACTION
 from .relation_graph import RelationGraph
 from .reviewers import review_line
@@ -108,7 +108,7 @@ def _warning_signs(condition, version):
                 "signs": [sign for _level, block in levels for sign in block.signs],
                 "sources": list(dict.fromkeys(s for _level, block in levels for s in block.sources))}
     signs = condition.warning_signs
-    return {level: getattr(signs, level) if getattr(signs, level) == "none" else
+    return {level: NO_SIGNS if getattr(signs, level) is None else
             {"signs": list(getattr(signs, level).signs), "sources": list(getattr(signs, level).sources)}
             for level in WARNING_LEVELS}
 

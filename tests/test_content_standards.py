@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from macros.knowledge_base import load_knowledge_base
-from macros.model import PAGE_KINDS
+from macros.model import PAGE_KINDS, warning_levels
 from macros.relation_graph import build_relation_graph
 
 KB = load_knowledge_base(ROOT / "data")
@@ -128,19 +128,27 @@ URGENT = ["sciatica", "herniated-disc", "low-back-pain", "tension-type-headache"
 def test_conditions_with_red_flags_show_an_urgent_callout(built_site, condition_id):
     soup = BeautifulSoup((built_site / "conditions" / condition_id / "index.html").read_text(), "lxml")
     callout = soup.select_one("div.admonition.danger")
-    assert callout and "Urgent" in callout.get_text(), f"{condition_id}: no urgent callout"
+    assert callout and "Emergency" in callout.get_text(), f"{condition_id}: no emergency callout"
     assert len(callout.select("li")) >= 2
+    # One voice for readers anywhere: never only one country's number.
+    assert all(number in callout.get_text() for number in ("911", "999", "112")), condition_id
+
+
+def signs_of(condition_id: str) -> str:
+    """Every warning sign of a condition, both levels, in lower case."""
+    condition = KB["condition"][condition_id]
+    return " ".join(sign for _level, block in warning_levels(condition) for sign in block.signs).lower()
 
 
 def test_headache_red_flags_cover_the_worst_headache_signs():
-    signs = " ".join(KB["condition"]["tension-type-headache"].warning_signs.signs + KB["condition"]["migraine"].warning_signs.signs).lower()
+    signs = signs_of("tension-type-headache") + " " + signs_of("migraine")
     for alternatives in (["sudden"], ["stiff neck"], ["head injury", "hit your head"]):
         assert any(words in signs for words in alternatives), f"headache warning signs lack {alternatives}"
 
 
 def test_sciatica_red_flags_cover_cauda_equina():
-    signs = " ".join(KB["condition"]["sciatica"].warning_signs.signs).lower()
-    assert "both legs" in signs and "bladder" in signs or "pee" in signs
+    signs = signs_of("sciatica")
+    assert "both legs" in signs and ("bladder" in signs or "pee" in signs)
 
 
 def built_pages(site: Path):

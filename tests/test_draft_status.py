@@ -18,9 +18,11 @@ def test_a_blank_required_field_in_a_draft_is_a_warning(fixture_data):
     make_draft(f)
     edit(f, "claim: Massage takes pain away.", "claim:")
     edit(fixture_data / "conditions" / "sore-back.yml", "benefits:\n  - id: less-pain\n    certainty: very low\n"
-         "    finding: Pain eased for a few days in one small trial.\n    sources: [review-one]\n", "")
+         "    finding: Pain eased for a few days in one small trial.\n    sources: [review-one]\n"
+         "    direction: benefit\n    evidence: direct\n    searched: 2026-11-27\n", "")
     edit(fixture_data / "techniques" / "gentle-rub.yml", "benefits:\n  - id: less-pain\n    certainty: low\n"
-         "    finding: Some people feel less pain for a short time.\n    sources: [review-one]\n", "")
+         "    finding: Some people feel less pain for a short time.\n    sources: [review-one]\n"
+         "    direction: benefit\n    evidence: direct\n    searched: 2026-11-27\n", "")
     kb = load_knowledge_base(fixture_data)
     assert [str(w) for w in kb.warnings] == [
         f"data/benefits/less-pain.yml:{line_of(f, 'claim:')}: claim: draft: blank: fill it in before you publish"]

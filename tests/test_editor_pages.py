@@ -47,8 +47,8 @@ def editor_build(tmp_path_factory):
     soon = TODAY + dt.timedelta(days=10)
     replace("benefits/less-pain.yml", "last_reviewed: 2026-11-01\nnext_review: 2027-11-01",
             f"last_reviewed: {TODAY - dt.timedelta(days=300)}\nnext_review: {soon}")
-    replace("conditions/sore-back.yml", "reviewed_by: Guide editors",
-            "reviewed_by: Guide editors\nchanges:\n  - date: 2026-11-20\n"
+    replace("conditions/sore-back.yml", "next_review: 2027-11-01",
+            "next_review: 2027-11-01\nchanges:\n  - date: 2026-11-20\n"
             "    note: Added **what else helps**.\n  - date: 2026-11-01\n    note: First published.")
     new_entity_file("condition", "Plantar fasciitis", data)
     project = copy_project(tmp_path_factory.mktemp("project"), data=data)
@@ -166,7 +166,7 @@ def test_pages_show_review_dates_and_reviewer(editor_build):
     dates = soup_of(site / "conditions" / "sore-back" / "index.html").select_one("aside.review-dates")
     text = " ".join(dates.get_text(" ").split())
     assert "Page last reviewed: 2026-11-01" in text and "Next review due: 2027-11-01" in text
-    assert "Reviewed by: Guide editors" in text
+    assert "Not yet reviewed by a clinician." in text
 
 
 def test_every_real_page_shows_who_reviewed_it(built_site):
@@ -176,7 +176,8 @@ def test_every_real_page_shows_who_reviewed_it(built_site):
             page = soup_of(built_site / KIND_FOLDERS[kind] / entity_id / "index.html")
             text = " ".join(page.select_one("aside.review-dates").get_text(" ").split())
             assert f"Next review due: {entity.next_review.isoformat()}" in text
-            assert f"Reviewed by: {entity.reviewed_by}" in text, f"{kind} {entity_id}"
+            # No clinician is listed yet, so every page must say so plainly, not name the editors.
+            assert entity.reviewed_by is None and "Not yet reviewed by a clinician." in text, f"{kind} {entity_id}"
 
 
 def test_real_site_has_whats_new_in_the_menu_and_status_out_of_it(built_site):

@@ -9,7 +9,8 @@ from macros.model import CERTAINTY_WORDS, Condition, GradedLink, Source
 
 
 def link(**overrides):
-    data = {"id": "swedish-massage", "certainty": "low", "finding": "It helped a little.", "sources": ["s"]}
+    data = {"id": "swedish-massage", "certainty": "low", "finding": "It helped a little.", "sources": ["s"],
+            "direction": "benefit", "evidence": "direct", "searched": "2026-11-30"}
     return GradedLink.model_validate({**data, **overrides})
 
 
@@ -50,7 +51,8 @@ def test_unsafe_text_is_rejected(finding, words):
 def minimal_condition(**overrides):
     data = {
         "name": "Sore back", "summary": "Short.", "body_area": "back", "sources": ["s"],
-        "last_reviewed": "2026-01-01", "next_review": "2027-01-01", "reviewed_by": "Editors",
+        "last_reviewed": "2026-01-01", "next_review": "2027-01-01",
+        "warning_signs": {"emergency": "none", "urgent": "none"},
     }
     return Condition.model_validate({**data, **overrides})
 

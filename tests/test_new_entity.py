@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import os
 import shutil
 import subprocess
@@ -68,7 +69,9 @@ def test_a_new_condition_says_what_it_still_lacks_at_each_line(fixture_data):
     path = new_entity_file("condition", "Plantar fasciitis", fixture_data, today=TODAY)
     kb = load_knowledge_base(fixture_data)
     warnings = {w.field: w for w in kb.warnings}
-    assert set(warnings) == {"summary", "body_area", "techniques", "sources"}
+    assert set(warnings) == {"summary", "body_area", "techniques", "sources", "warning_signs.emergency.signs",
+                             "warning_signs.emergency.sources", "warning_signs.urgent.signs",
+                             "warning_signs.urgent.sources"}
     assert warnings["body_area"].line == line_of(path, "body_area:")
     assert "choose one of 'back', 'neck-and-shoulders'" in warnings["body_area"].message
     assert warnings["techniques"].line == line_of(path, "techniques:")
@@ -82,11 +85,16 @@ def test_a_filled_in_draft_publishes(fixture_data):
         ("\nsummary:\n", "\nsummary: Heel pain that is worst with your first steps in the morning.\n"),
         ("\nbody_area:\n", "\nbody_area: muscles-and-joints\n"),
         ("\ntechniques: []\n", "\ntechniques:\n  - id: gentle-rub\n    certainty: very low\n"
+                                "    direction: benefit\n    evidence: direct\n    searched: 2026-11-30\n"
                                 "    finding: One small trial.\n    sources: [review-one]\n"),
         ("\nsources: []\n", "\nsources: [agency-page]\n"),
     ]:
         assert old in text, old
         text = text.replace(old, new)
+    # No sign is specific to it at either level: the page then points to the general emergency advice.
+    text, replaced = re.subn(r"(?ms)^warning_signs:\n.*?(?=^\S)", "warning_signs:\n  emergency: none\n  urgent: none\n",
+                             text)
+    assert replaced == 1
     path.write_text(text)
     kb = load_knowledge_base(fixture_data)
     assert kb.warnings == [] and "plantar-fasciitis" in kb.drafts["condition"]

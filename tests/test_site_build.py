@@ -117,7 +117,7 @@ def test_fixture_site_renders_relationships(tmp_path):
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((project / "site/conditions/sore-back/index.html").read_text(), "lxml")
     text = article(soup).get_text(" ")
-    assert "Urgent advice" in text and "Numbness around your bottom" in text
+    assert "Emergency: get help now" in text and "Numbness around your bottom" in text
     assert "Low certainty" in text and "small or short studies" in text
     assert soup.select_one("div.admonition.danger")
     technique = BeautifulSoup((project / "site/techniques/gentle-rub/index.html").read_text(), "lxml")

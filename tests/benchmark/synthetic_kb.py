@@ -143,9 +143,16 @@ class _Writer:
     def pick(self, kind: str, count: int) -> list[str]:
         return self.rng.sample(self.ids[kind], min(count, len(self.ids[kind])))
 
+    def grade(self) -> dict:
+        """A random grade that keeps the verdict rules: no trials is insufficient and not-known."""
+        certainty = self.rng.choice(CERTAINTY_WORDS)
+        direction = {"insufficient": "not-known", "not supported": "no-difference"}.get(certainty, "benefit")
+        return {"certainty": certainty, "direction": direction,
+                "evidence": "none" if certainty == "insufficient" else "direct",
+                "searched": "2026-01-15", "finding": self.sentence(18), "sources": self.pick("source", 2)}
+
     def graded(self, kind: str, count: int) -> list[dict]:
-        return [{"id": other, "certainty": self.rng.choice(CERTAINTY_WORDS), "finding": self.sentence(18),
-                 "sources": self.pick("source", 2)} for other in self.pick(kind, count)]
+        return [{"id": other, **self.grade()} for other in self.pick(kind, count)]
 
     def common(self, i: int, sections: int, sources: int) -> dict:
         return {
@@ -156,7 +163,6 @@ class _Writer:
             "sources": self.pick("source", sources),
             "last_reviewed": "2026-01-15",
             "next_review": "2027-01-15",
-            "reviewed_by": "Guide editors",
         }
 
     # One method per kind ----------------------------------------------------
@@ -167,8 +173,9 @@ class _Writer:
             "techniques": self.graded("technique", 3),
             "benefits": self.graded("benefit", 2),
             "cautions": self.pick("caution", 3),
-            "warning_signs": {"action": "Get medical help right away. Do not book a massage.",
-                              "signs": [self.sentence(7) for _ in range(4)], "sources": self.pick("source", 2)},
+            "warning_signs": {
+                "emergency": {"signs": [self.sentence(7) for _ in range(2)], "sources": self.pick("source", 2)},
+                "urgent": {"signs": [self.sentence(7) for _ in range(2)], "sources": self.pick("source", 2)}},
             "see_a_doctor": [self.sentence(9) for _ in range(3)],
             "questions": [self.sentence(9)[:-1] + "?" for _ in range(4)],
         }
@@ -186,9 +193,7 @@ class _Writer:
 
     def benefit(self, i: int) -> dict:
         data = self.common(i, sections=3, sources=3)
-        data |= {"claim": self.sentence(8),
-                 "evidence": {"certainty": self.rng.choice(CERTAINTY_WORDS), "finding": self.sentence(18),
-                              "sources": self.pick("source", 2)}}
+        data |= {"claim": self.sentence(8), "outcome": "ease pain", "evidence": self.grade()}
         return data
 
     def caution(self, i: int) -> dict:
