@@ -174,8 +174,14 @@ def _none_or_signs(value):
     return None if value == NO_SIGNS else value
 
 
+def _written_as_none(schema: dict) -> None:
+    """In the JSON Schema editors see, the level is its signs or the word none (never a blank)."""
+    schema["anyOf"] = [{"const": NO_SIGNS} if option == {"type": "null"} else option for option in schema["anyOf"]]
+
+
 # Written as signs, or as the word none (kept as None): one type, so errors name the field itself.
-SignsOrNone = Annotated[WarningLevel | None, BeforeValidator(_none_or_signs)]
+SignsOrNone = Annotated[WarningLevel | None, BeforeValidator(_none_or_signs),
+                        Field(json_schema_extra=_written_as_none)]
 
 
 class WarningSigns(StrictModel):
