@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from . import markdown_links
+
 CERTAINTY_WORDS = ("high", "moderate", "low", "very low", "insufficient", "not supported")
 Certainty = Literal["high", "moderate", "low", "very low", "insufficient", "not supported"]
 
@@ -47,9 +49,6 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Text from a pull request is untrusted: MkDocs' templates and Python-Markdown
 # escape nothing, so markup must never reach them from the data.
 _SCRIPT_SCHEME = re.compile(r"(?i)\b(java|vb)script\s*:")
-_MARKDOWN_LINK = re.compile(r"\]\(\s*([^)\s]*)")
-_REFERENCE_LINK = re.compile(r"(?m)^\s*\[[^\]]+\]:\s*(\S+)")
-_SAFE_LINK = re.compile(r"^(https://[^\s\"'<>{}]+|/[a-z0-9/-]+\.md(#[a-z0-9-]+)?)$")
 
 
 def _check_no_markup(text: str) -> str:
@@ -66,12 +65,7 @@ def _check_no_markup(text: str) -> str:
 
 def _check_markdown(text: str) -> str:
     _check_no_markup(text)
-    for target in _MARKDOWN_LINK.findall(text) + _REFERENCE_LINK.findall(text):
-        if not _SAFE_LINK.match(target):
-            raise ValueError(
-                f"link target '{target}' is not allowed: link to an https:// address "
-                "or to a page of this site such as /conditions/sciatica.md"
-            )
+    markdown_links.check_links(text)  # on the parsed Markdown, so no syntax can hide a link
     return text.strip()
 
 
