@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .data_errors import DataError, DataErrors, did_you_mean, field_path
+from .data_files import RESERVED_IDS, files_never_read, reserved_id_error, symlink_error
 from .draft_status import (UnfinishedDraft, draft_warnings, is_draft, is_unwritten, placeholder_errors,
                            unwritten_warning)
 from .model import CERTAINTY_WORDS, ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
@@ -43,9 +44,13 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
     kb = KnowledgeBase()
     errors: list[DataError] = []
     owner_of_id: dict[str, str] = {}
+    errors += files_never_read(data_dir)
     for kind, folder in KIND_FOLDERS.items():
         for path in sorted((data_dir / folder).glob("*")):
             shown_as = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                errors.append(symlink_error(path, root))
+                continue
             if path.is_dir() or path.name.startswith("."):
                 continue
             if path.suffix != ".yml":
@@ -58,6 +63,9 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
                     DataError(shown_as, 1, "", f"the file name is the page address: use lowercase letters, "
                               f"digits and hyphens, e.g. {fixed}.yml")
                 )
+                continue
+            if entity_id in RESERVED_IDS:
+                errors.append(reserved_id_error(shown_as, entity_id))
                 continue
             if kind in PAGE_KINDS:
                 if entity_id in owner_of_id:

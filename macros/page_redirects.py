@@ -23,6 +23,8 @@ _ADDRESS = re.compile(r"^(%s)/([a-z0-9]+(?:-[a-z0-9]+)*)$" % "|".join(_FOLDER_KI
 def load_redirects(data_dir: Path, kb) -> list[DataError]:
     """Read data/redirects.yml into kb.redirects (old -> new address); return its errors."""
     path = Path(data_dir) / FILE_NAME
+    if path.is_symlink():
+        return []  # refused, by name, with every other file data/ must not hold (data_files.py)
     if not path.exists():
         return []
     shown_as = path.relative_to(Path(data_dir).parent).as_posix()
