@@ -22,8 +22,17 @@ class DataError:
     def github_annotation(self, level: str = "error") -> str:
         """The same error as a GitHub Actions annotation, shown on the pull request's diff."""
         text = f"{self.field}: {self.message}" if self.field else self.message
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.file},line={self.line}::{text}"
+        return f"::{level} file={_escape_property(self.file)},line={self.line}::{_escape_data(text)}"
+
+
+# As GitHub documents for workflow commands: a property value also escapes ':' and ','
+# (which would end it), so a file name can never start a second command.
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def annotate_pull_request(errors, level: str = "error") -> None:

@@ -3,6 +3,7 @@ reference points at something that exists. All errors are collected first."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,9 +38,12 @@ class KnowledgeBase:
         return self.entities[kind]
 
 
-def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
-    """Read data/ into a KnowledgeBase, or raise DataErrors listing every problem."""
+def load_knowledge_base(data_dir: Path | str, today: dt.date | None = None) -> KnowledgeBase:
+    """Read data/ into a KnowledgeBase, or raise DataErrors listing every problem.
+
+    Every date is judged against one "today" (the computer's date unless given)."""
     data_dir = Path(data_dir)
+    today = today or dt.date.today()
     root = data_dir.parent
     kb = KnowledgeBase()
     errors: list[DataError] = []
@@ -73,7 +77,7 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
                                             f"{owner_of_id[entity_id]} already uses it; choose another file name"))
                     continue
                 owner_of_id[entity_id] = shown_as
-            errors.extend(_load_one(kb, kind, entity_id, path, shown_as))
+            errors.extend(_load_one(kb, kind, entity_id, path, shown_as, today))
     errors.extend(_check_references(kb))
     kb.warnings.sort()
     errors.extend(_check_diagnosis_codes(kb))
@@ -83,7 +87,8 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
     return kb
 
 
-def _load_one(kb: KnowledgeBase, kind: str, entity_id: str, path: Path, shown_as: str) -> list[DataError]:
+def _load_one(kb: KnowledgeBase, kind: str, entity_id: str, path: Path, shown_as: str,
+              today: dt.date) -> list[DataError]:
     data, lines, errors = read_yaml_file(path, shown_as)
     if not errors and not isinstance(data, dict):
         errors = [DataError(shown_as, 1, "", "the file must be a set of 'field: value' lines")]
@@ -92,7 +97,7 @@ def _load_one(kb: KnowledgeBase, kind: str, entity_id: str, path: Path, shown_as
         return errors
     model, draft, entity, unwritten = KIND_MODELS[kind], is_draft(data), None, []
     try:
-        entity = model.model_validate(data)
+        entity = model.model_validate(data, context={"today": today})
     except ValidationError as exc:
         for err in exc.errors():
             error = _explain(err, model, lines, shown_as)
@@ -128,6 +133,8 @@ def _explain(err: dict, model, lines: dict, shown_as: str) -> DataError:
     elif value is None and "input" in err:
         choices = err.get("ctx", {}).get("expected")
         message = "this field is blank: fill it in" + (f" with one of {choices}" if choices else "")
+    elif kind == "impossible_date":
+        message = err["msg"]
     elif kind == "literal_error" and loc and loc[-1] == "certainty":
         message = (f"unknown certainty '{value}'{did_you_mean(str(value), CERTAINTY_WORDS)}; "
                    f"use one of: {', '.join(CERTAINTY_WORDS)}")

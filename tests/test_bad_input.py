@@ -68,7 +68,7 @@ def test_review_dates_out_of_order(fixture_data):
     edit(f, "next_review: 2027-11-01", "next_review: 2025-01-01")
     [error] = errors_for(fixture_data)
     assert "data/benefits/less-pain.yml" in error
-    assert "next_review 2025-01-01 must come after last_reviewed 2026-11-01" in error
+    assert "next_review: 2025-01-01 must come after last_reviewed 2026-11-01" in error
 
 
 def test_unknown_technique_suggests_the_near_miss(fixture_data):
