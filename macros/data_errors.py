@@ -50,9 +50,11 @@ class DataErrors(Exception):
         self.errors = sorted(set(errors))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, stopped_build: bool = False) -> str:
+        """The list an editor reads; "(nothing was built)" only where a build was stopped."""
         count = len(self.errors)
-        head = f"{count} problem{'s' if count != 1 else ''} in the data (nothing was built):"
+        head = f"{count} problem{'s' if count != 1 else ''} in the data" + (
+            " (nothing was built):" if stopped_build else ":")
         return "\n".join([head, *(f"  {error}" for error in self.errors)])
 
 

@@ -113,7 +113,7 @@ def _load_one(kb: KnowledgeBase, kind: str, entity_id: str, path: Path, shown_as
     if draft:
         kb.warnings += unwritten + draft_warnings(kind, data, lines, shown_as)
     store = kb.drafts if draft else kb.entities
-    store[kind][entity_id] = entity if entity is not None else UnfinishedDraft(kind, entity_id)
+    store[kind][entity_id] = entity if entity is not None else UnfinishedDraft(kind, entity_id, data)
     kb.files[(kind, entity_id)] = shown_as
     kb.lines[(kind, entity_id)] = lines
     return []
@@ -190,16 +190,42 @@ def _check_references(kb: KnowledgeBase) -> list[DataError]:
     for store in (kb.entities, kb.drafts):
         for kind in PAGE_KINDS:
             for entity_id, entity in store[kind].items():
-                if isinstance(entity, UnfinishedDraft):
-                    continue  # its links are checked once every required field is written
                 file = kb.files[(kind, entity_id)]
                 lines = kb.lines[(kind, entity_id)]
-                for loc, target_kind, target in _references(entity):
+                unfinished = isinstance(entity, UnfinishedDraft)
+                # An unfinished draft's links are checked as written, so its other mistakes still show.
+                references = _written_references(entity.data) if unfinished else _references(entity)
+                for loc, target_kind, target in references:
                     problem = _reference_problem(kb, target_kind, target)
                     if problem:
                         errors.append(DataError(file, line_of(lines, loc), field_path(loc), problem))
-                errors.extend(_repeated_links(entity, file, lines))
+                if not unfinished:
+                    errors.extend(_repeated_links(entity, file, lines))
     return errors
+
+
+def _written_references(data: dict):
+    """The references of a draft that does not validate yet, read from its fields as written."""
+    def ids(value):
+        return [(i, v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
+
+    for i, source in ids(data.get("sources")):
+        yield ("sources", i), "source", source
+    for name in ("techniques", "benefits"):
+        links = data.get(name)
+        for i, link in enumerate(links if isinstance(links, list) else []):
+            if isinstance(link, dict):
+                if isinstance(link.get("id"), str):
+                    yield (name, i, "id"), name[:-1], link["id"]
+                for j, source in ids(link.get("sources")):
+                    yield (name, i, "sources", j), "source", source
+    for i, caution in ids(data.get("cautions")):
+        yield ("cautions", i), "caution", caution
+    for name in ("warning_signs", "evidence"):
+        block = data.get(name)
+        if isinstance(block, dict):
+            for j, source in ids(block.get("sources")):
+                yield (name, "sources", j), "source", source
 
 
 def _references(entity):
@@ -226,7 +252,11 @@ def _reference_problem(kb: KnowledgeBase, kind: str, target: str) -> str | None:
     if target in kb.drafts[kind]:
         return f"{kind} '{target}' is still a draft: publish it first or remove this link"
     known = list(kb.entities[kind])
-    return f"unknown {kind} '{target}'{did_you_mean(target, known)}"
+    hint = did_you_mean(target, known)
+    if kind == "source":
+        return (f"unknown source '{target}'{hint}: if it is a new source, add it with "
+                f"make new kind=source name={target}")
+    return f"unknown {kind} '{target}'{hint}"
 
 
 def _repeated_links(entity, file: str, lines: dict) -> list[DataError]:

@@ -84,7 +84,7 @@ def test_unknown_source(fixture_data):
     f = fixture_data / "techniques" / "gentle-rub.yml"
     edit(f, "sources: [agency-page]", "sources: [agency-pages]")
     [error] = errors_for(fixture_data)
-    assert error.endswith("sources[0]: unknown source 'agency-pages' (did you mean 'agency-page'?)")
+    assert "sources[0]: unknown source 'agency-pages' (did you mean 'agency-page'?)" in error
     assert error.startswith("data/techniques/gentle-rub.yml:")
 
 
