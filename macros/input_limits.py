@@ -24,9 +24,11 @@ TEXT_LIMITS = {
     "body": 8000,
 }
 DEFAULT_TEXT_LIMIT = 3000
-# Markdown in one field: Python-Markdown's time grows with the square of the
-# number of '[' and its nesting is recursive, so both are capped.
-MAX_BRACKETS = 200
+# Python-Markdown's time grows with the number of '[' times the length of the text
+# after them, and its nesting is recursive, so both are capped: per field, and '['
+# per file (YAML lists use them too; the most any real file has is 11).
+MAX_BRACKETS = 100
+MAX_BRACKETS_PER_FILE = 200
 MAX_NESTING_MARKS = 24
 
 

@@ -114,6 +114,12 @@ def compose_plain_data(loader, shown_as: str) -> tuple[object, dict[tuple, int],
             line = event.start_mark.line + 1
             parent = stack[-1] if stack else None
             if parent is not None and parent.is_map and parent.key is None:
+                parent.count += 1
+                if parent.count > input_limits.MAX_LIST_ITEMS and not parent.too_long:
+                    parent.too_long = True
+                    refuse(line, parent.path, f"at most {input_limits.MAX_LIST_ITEMS} fields may be written "
+                           "in one place: remove the ones the file does not need")
+                    raise NotPlainData  # the rest is not read: it could be any size
                 _read_key(event, parent, refuse, lines)
                 continue
             if parent is None:
@@ -127,6 +133,7 @@ def compose_plain_data(loader, shown_as: str) -> tuple[object, dict[tuple, int],
                     parent.too_long = True
                     refuse(line, parent.path, f"a list may hold at most {input_limits.MAX_LIST_ITEMS} items: "
                            "shorten it")
+                    raise NotPlainData
             node = _node_for(event, loader, path, line, refuse)
             if parent is None:
                 root = node
@@ -163,8 +170,7 @@ def _read_key(event, parent: _Frame, refuse, lines: dict) -> None:
                "write the plain value")
     if event.implicit[0] and key == "<<":
         refuse(line, (*parent.path, key), "merge keys ('<<') are not allowed: write each field out")
-    elif event.implicit[0] and yaml.resolver.Resolver().resolve(yaml.ScalarNode, key, (True, False)) != \
-            "tag:yaml.org,2002:str":
+    elif event.implicit[0] and _plain_tag(key) != "tag:yaml.org,2002:str":
         refuse(line, parent.path, f"field names are plain words: '{key or 'null'}' reads as a value, "
                "not a field name; check the spelling and the indentation")
     if HIDDEN_CHARACTER.search(key):
@@ -199,8 +205,29 @@ def _node_for(event, loader, path: tuple, line: int, refuse):
     if hidden:
         # Only an escape ("\e", "\u202E") gets here: those in the file were found, at their line, before.
         refuse(line, path, hidden_character_message(hidden.group()))
-    tag = "tag:yaml.org,2002:str" if not event.implicit[0] else loader.resolve(yaml.ScalarNode, value, event.implicit)
+    tag = "tag:yaml.org,2002:str" if not event.implicit[0] else _plain_tag(value)
     return yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+
+
+_RESOLVER = None
+
+
+def _plain_tag(value: str) -> str:
+    """What an unquoted scalar reads as (str, int, bool, null...), as the loader resolves it."""
+    if value in _TAG_CACHE:
+        return _TAG_CACHE[value]
+    from .yaml_source import _Loader
+
+    global _RESOLVER
+    if _RESOLVER is None:
+        _RESOLVER = _Loader("")
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    if len(_TAG_CACHE) < 10_000:
+        _TAG_CACHE[value] = tag
+    return tag
+
+
+_TAG_CACHE: dict[str, str] = {}
 
 
 def _tag_as_written(tag: str) -> str:

@@ -40,6 +40,10 @@ def read_yaml_file(path: Path, shown_as: str) -> tuple[object, dict[tuple, int],
         return None, {}, [DataError(shown_as, line, "", "the file is not UTF-8 text: save it as UTF-8")]
     if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
         return None, {}, [DataError(shown_as, 1, "", "the file is empty: fill in the fields or delete it")]
+    if text.count("[") > input_limits.MAX_BRACKETS_PER_FILE:
+        return None, {}, [DataError(shown_as, 1, "", f"the file has {text.count('[')} '[' characters; at most "
+                                    f"{input_limits.MAX_BRACKETS_PER_FILE} are allowed: remove the ones "
+                                    "that are not links or lists")]
     hidden = yaml_safety.find_hidden_characters(text)
     if hidden:
         text = yaml_safety.blank_out_hidden_characters(text)

@@ -55,12 +55,20 @@ def test_a_long_list_is_refused_at_the_first_item_too_many(fixture_data):
     assert f"at most {MAX_LIST_ITEMS} items" in error
 
 
-def test_thousands_of_brackets_in_a_body_are_refused(fixture_data):
+def test_thousands_of_brackets_in_a_file_are_refused(fixture_data):
     f = fixture_data / "conditions" / "sore-back.yml"
     edit(f, "    body: Staying active helps most people.", "    body: \"" + "[" * 5000 + "\"")
     [error] = errors_for(fixture_data)
+    assert error.startswith("data/conditions/sore-back.yml:1: the file has 500")
+    assert "at most 200 are allowed" in error
+
+
+def test_too_many_brackets_in_one_field_are_refused(fixture_data):
+    f = fixture_data / "conditions" / "sore-back.yml"
+    edit(f, "    body: Staying active helps most people.", "    body: \"" + "[a](" * 150 + "\"")
+    [error] = errors_for(fixture_data)
     assert error.startswith(f"data/conditions/sore-back.yml:{line_of(f, 'body:')}: sections[0].body: ")
-    assert "too many '[' characters" in error
+    assert "too many '[' characters (150; at most 100)" in error
 
 
 def test_deeply_nested_markdown_lists_are_refused_not_crashed(fixture_data):
@@ -75,3 +83,13 @@ def test_deeply_nested_quotes_are_refused(fixture_data):
     edit(f, "The pain lasts more than six weeks.", "'" + "> " * 500 + "x'")
     [error] = errors_for(fixture_data)
     assert "see_a_doctor[0]: " in error and "nested too deeply" in error
+
+
+def test_thousands_of_field_names_are_refused_once(fixture_data):
+    f = fixture_data / "conditions" / "sore-back.yml"
+    f.write_text(f.read_text() + "".join(f"extra{i}: x\n" for i in range(3000)))
+    errors = errors_for(fixture_data)
+    keys = [i for i, text in enumerate(f.read_text().splitlines(), 1) if text and not text.startswith((" ", "#"))]
+    assert errors[0].startswith(f"data/conditions/sore-back.yml:{keys[MAX_LIST_ITEMS]}: ")
+    assert f"at most {MAX_LIST_ITEMS} fields" in errors[0]
+    assert len(errors) == 1
