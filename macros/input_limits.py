@@ -12,6 +12,10 @@ MAX_FILE_BYTES = 64 * 1024
 # Mappings inside lists inside mappings: a page needs 4 levels (techniques[0].sources[0]).
 MAX_DEPTH = 6
 MAX_LIST_ITEMS = 100
+MAX_FIELDS = 100  # keys in one mapping
+# data/redirects.yml is one line per renamed page and only grows: it gets room for thousands.
+REDIRECTS_MAX_FILE_BYTES = 512 * 1024
+REDIRECTS_MAX_FIELDS = 10_000
 # Longest text, in characters, by field name; other text fields get DEFAULT_TEXT_LIMIT.
 TEXT_LIMITS = {
     "name": 120,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import input_limits
 from .data_errors import DataError
 from .model import KIND_FOLDERS
 from .yaml_source import read_yaml_file
@@ -28,7 +29,8 @@ def load_redirects(data_dir: Path, kb) -> list[DataError]:
     if not path.exists():
         return []
     shown_as = path.relative_to(Path(data_dir).parent).as_posix()
-    data, lines, errors = read_yaml_file(path, shown_as)
+    data, lines, errors = read_yaml_file(path, shown_as, input_limits.REDIRECTS_MAX_FILE_BYTES,
+                                         input_limits.REDIRECTS_MAX_FIELDS)
     if errors:
         return [e for e in errors if "the file is empty" not in e.message]
     if not isinstance(data, dict):

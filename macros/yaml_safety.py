@@ -82,7 +82,8 @@ class NotPlainData(Exception):
     """Reading stopped early: the rest of the document cannot be trusted to be small."""
 
 
-def compose_plain_data(loader, shown_as: str) -> tuple[object, dict[tuple, int], list[DataError]]:
+def compose_plain_data(loader, shown_as: str, max_fields: int = input_limits.MAX_FIELDS
+                       ) -> tuple[object, dict[tuple, int], list[DataError]]:
     """Read the loader's events into one node tree, refusing what is not plain data.
 
     Returns (root node or None, line of each field path, errors)."""
@@ -115,9 +116,9 @@ def compose_plain_data(loader, shown_as: str) -> tuple[object, dict[tuple, int],
             parent = stack[-1] if stack else None
             if parent is not None and parent.is_map and parent.key is None:
                 parent.count += 1
-                if parent.count > input_limits.MAX_LIST_ITEMS and not parent.too_long:
+                if parent.count > max_fields and not parent.too_long:
                     parent.too_long = True
-                    refuse(line, parent.path, f"at most {input_limits.MAX_LIST_ITEMS} fields may be written "
+                    refuse(line, parent.path, f"at most {max_fields} fields may be written "
                            "in one place: remove the ones the file does not need")
                     raise NotPlainData  # the rest is not read: it could be any size
                 _read_key(event, parent, refuse, lines)

@@ -26,12 +26,13 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def read_yaml_file(path: Path, shown_as: str) -> tuple[object, dict[tuple, int], list[DataError]]:
+def read_yaml_file(path: Path, shown_as: str, max_bytes: int = input_limits.MAX_FILE_BYTES,
+                   max_fields: int = input_limits.MAX_FIELDS) -> tuple[object, dict[tuple, int], list[DataError]]:
     """Return (data, line of each field path, errors). data is None when unreadable."""
     size = path.stat().st_size
-    if size > input_limits.MAX_FILE_BYTES:
-        return None, {}, [DataError(shown_as, 1, "", f"the file is {size // 1024} KB; a data file may be at most "
-                                    f"{input_limits.MAX_FILE_BYTES // 1024} KB: shorten the text")]
+    if size > max_bytes:
+        return None, {}, [DataError(shown_as, 1, "", f"the file is {size // 1024} KB; this file may be at most "
+                                    f"{max_bytes // 1024} KB: shorten the text")]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte order mark, as some editors save
@@ -49,7 +50,7 @@ def read_yaml_file(path: Path, shown_as: str) -> tuple[object, dict[tuple, int],
         text = yaml_safety.blank_out_hidden_characters(text)
     loader = _Loader(text)
     try:
-        node, lines, errors = yaml_safety.compose_plain_data(loader, shown_as)
+        node, lines, errors = yaml_safety.compose_plain_data(loader, shown_as, max_fields)
         errors += [DataError(shown_as, line, field_path(yaml_safety.field_at_line(lines, line)),
                              yaml_safety.hidden_character_message(char)) for line, char in hidden]
         if errors or node is None:

@@ -16,7 +16,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(fixture_data):
     f.write_text(f.read_text() + "#" + "x" * MAX_FILE_BYTES + "\n")
     [error] = errors_for(fixture_data)
     assert error.startswith("data/conditions/sore-back.yml:1: the file is ")
-    assert f"a data file may be at most {MAX_FILE_BYTES // 1024} KB" in error
+    assert f"this file may be at most {MAX_FILE_BYTES // 1024} KB" in error
 
 
 def test_160000_blank_lines_are_refused_by_size(fixture_data):
@@ -24,7 +24,7 @@ def test_160000_blank_lines_are_refused_by_size(fixture_data):
     edit(f, "    body: Staying active helps most people.",
          "    body: |\n      Staying active.\n" + "\n" * 160_000 + "      Really.")
     [error] = errors_for(fixture_data)
-    assert "a data file may be at most" in error
+    assert "this file may be at most" in error
 
 
 def test_a_long_name_is_refused_at_its_line(fixture_data):
@@ -93,3 +93,10 @@ def test_thousands_of_field_names_are_refused_once(fixture_data):
     assert errors[0].startswith(f"data/conditions/sore-back.yml:{keys[MAX_LIST_ITEMS]}: ")
     assert f"at most {MAX_LIST_ITEMS} fields" in errors[0]
     assert len(errors) == 1
+
+
+def test_the_redirects_file_has_room_for_thousands_of_renamed_pages(fixture_data):
+    from macros.knowledge_base import load_knowledge_base
+    (fixture_data / "redirects.yml").write_text(
+        "".join(f"conditions/old-{i}: conditions/sore-back\n" for i in range(3000)))
+    assert len(load_knowledge_base(fixture_data).redirects) == 3000
