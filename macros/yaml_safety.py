@@ -67,15 +67,14 @@ def field_at_line(lines: dict[tuple, int], line: int) -> tuple:
 
 
 class _Frame:
-    __slots__ = ("node", "path", "is_map", "key", "seen", "count", "too_long")
+    __slots__ = ("node", "path", "is_map", "key", "seen", "count")
 
     def __init__(self, node, path: tuple):
         self.node, self.path = node, path
         self.is_map = isinstance(node, yaml.MappingNode)
         self.key = None  # the pending key's scalar node, in a mapping
         self.seen: dict[str, int] = {}
-        self.count = 0
-        self.too_long = False
+        self.count = 0  # keys or items read so far
 
 
 class NotPlainData(Exception):
@@ -116,8 +115,7 @@ def compose_plain_data(loader, shown_as: str, max_fields: int = input_limits.MAX
             parent = stack[-1] if stack else None
             if parent is not None and parent.is_map and parent.key is None:
                 parent.count += 1
-                if parent.count > max_fields and not parent.too_long:
-                    parent.too_long = True
+                if parent.count > max_fields:
                     refuse(line, parent.path, f"at most {max_fields} fields may be written "
                            "in one place: remove the ones the file does not need")
                     raise NotPlainData  # the rest is not read: it could be any size
@@ -130,12 +128,11 @@ def compose_plain_data(loader, shown_as: str, max_fields: int = input_limits.MAX
             else:
                 path = (*parent.path, parent.count)
                 parent.count += 1
-                if parent.count > input_limits.MAX_LIST_ITEMS and not parent.too_long:
-                    parent.too_long = True
+                if parent.count > input_limits.MAX_LIST_ITEMS:
                     refuse(line, parent.path, f"a list may hold at most {input_limits.MAX_LIST_ITEMS} items: "
                            "shorten it")
                     raise NotPlainData
-            node = _node_for(event, loader, path, line, refuse)
+            node = _node_for(event, path, line, refuse)
             if parent is None:
                 root = node
                 lines[path] = line
@@ -184,7 +181,7 @@ def _read_key(event, parent: _Frame, refuse, lines: dict) -> None:
     parent.key = yaml.ScalarNode("tag:yaml.org,2002:str", key, event.start_mark, event.end_mark, event.style)
 
 
-def _node_for(event, loader, path: tuple, line: int, refuse):
+def _node_for(event, path: tuple, line: int, refuse):
     if isinstance(event, yaml.AliasEvent):
         refuse(line, path, _NO_ANCHORS)
         return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
