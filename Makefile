@@ -2,6 +2,9 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
+# Two installs: what the site and `make check` need (requirements.txt), and on top
+# of it the test and browser tools only `make test` needs (requirements-dev.txt).
+CHECK_STAMP := $(VENV)/.installed-check
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
@@ -24,24 +27,36 @@ help:
 	@echo "make bench           build-time and page-weight benchmark (not a test; ~50 min)"
 	@echo "make lighthouse      Lighthouse scores for home, a condition and a technique page"
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(CHECK_STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(CHECK_STAMP)
+
+$(STAMP): $(CHECK_STAMP) requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
+# `make new kind=condition name=Plantar fasciitis` (no quotes) makes "fasciitis" a
+# second goal, run after the file is written: stop before anything runs instead.
+ifneq ($(filter new,$(MAKECMDGOALS)),)
+ifneq ($(filter-out new,$(MAKECMDGOALS)),)
+$(error make new: no file written: a name with spaces needs quotes: name="$(strip $(name) $(filter-out new,$(MAKECMDGOALS)))")
+endif
+endif
+
 install: $(STAMP)
 
-check: $(STAMP)
+check: $(CHECK_STAMP)
 	$(PY) -m macros.check
 
 # Build into a scratch folder and swap it in, so a failed build never leaves a half-built site/.
-build: $(STAMP)
+build: $(CHECK_STAMP)
 	rm -rf site.partial
 	$(VENV)/bin/mkdocs build --strict --site-dir site.partial
 	rm -rf site && mv site.partial site
 
 # --dirty: after an edit, rebuild only the pages it changed (macros/incremental_build.py).
-serve: $(STAMP)
+serve: $(CHECK_STAMP)
 	$(VENV)/bin/mkdocs serve --dirty --strict --dev-addr 127.0.0.1:8000
 
 # The data check runs first: its messages (and, in GitHub Actions, its notes on
@@ -62,20 +77,20 @@ system-packages:
 	else echo "Missing Debian packages:$$missing (install them with: sudo apt-get install$$missing)"; fi
 
 # make new kind=condition name="Plantar fasciitis" [id=plantar-fasciitis]
-new: $(STAMP)
+new: $(CHECK_STAMP)
 	$(PY) -m macros.new_entity "$(kind)" "$(name)" --id "$(id)"
 
-review-report: $(STAMP)
+review-report: $(CHECK_STAMP)
 	$(PY) -m macros.review_schedule
 
-schemas: $(STAMP)
+schemas: $(CHECK_STAMP)
 	$(PY) -m macros.json_schemas write
 
-schema-lines: $(STAMP)
+schema-lines: $(CHECK_STAMP)
 	$(PY) -m macros.json_schemas link
 
 # Record new page addresses in tests/published_urls.txt, so a test keeps them working.
-published-urls: $(STAMP)
+published-urls: $(CHECK_STAMP)
 	$(PY) -m macros.published_urls
 
 clean:

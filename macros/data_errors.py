@@ -22,8 +22,17 @@ class DataError:
     def github_annotation(self, level: str = "error") -> str:
         """The same error as a GitHub Actions annotation, shown on the pull request's diff."""
         text = f"{self.field}: {self.message}" if self.field else self.message
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.file},line={self.line}::{text}"
+        return f"::{level} file={_escape_property(self.file)},line={self.line}::{_escape_data(text)}"
+
+
+# As GitHub documents for workflow commands: a property value also escapes ':' and ','
+# (which would end it), so a file name can never start a second command.
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def annotate_pull_request(errors, level: str = "error") -> None:
@@ -41,9 +50,11 @@ class DataErrors(Exception):
         self.errors = sorted(set(errors))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, stopped_build: bool = False) -> str:
+        """The list an editor reads; "(nothing was built)" only where a build was stopped."""
         count = len(self.errors)
-        head = f"{count} problem{'s' if count != 1 else ''} in the data (nothing was built):"
+        head = f"{count} problem{'s' if count != 1 else ''} in the data" + (
+            " (nothing was built):" if stopped_build else ":")
         return "\n".join([head, *(f"  {error}" for error in self.errors)])
 
 

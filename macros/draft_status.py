@@ -24,8 +24,9 @@ class UnfinishedDraft:
 
     It stands in kb.drafts so that links to it are reported as links to a draft."""
 
-    def __init__(self, kind: str, entity_id: str):
+    def __init__(self, kind: str, entity_id: str, data: dict | None = None):
         self.kind, self.id = kind, entity_id
+        self.data = data or {}  # as written: its links, ids and sources are checked all the same
 
     def __repr__(self) -> str:
         return f"UnfinishedDraft({self.kind!r}, {self.id!r})"

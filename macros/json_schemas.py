@@ -30,12 +30,57 @@ def schema_for(kind: str) -> dict:
     model = KIND_MODELS[kind]
     schema = model.model_json_schema()
     # Draft 7 is what editors' YAML tools understand best; everything pydantic
-    # writes here ($defs, $ref, anyOf, enum, format: date) reads the same in it.
-    return {
+    # writes here ($defs, $ref, anyOf, enum, format: date, if/then/else) reads the same in it.
+    head = {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": f"A {kind} file: data/{KIND_FOLDERS[kind]}/<id>.yml",
-        **{key: value for key, value in schema.items() if key != "title"},
     }
+    if "status" not in schema.get("properties", {}):
+        return {**head, **{key: value for key, value in schema.items() if key != "title"}}
+    return {**head, **_with_draft_branch(schema)}
+
+
+_RULES = ("properties", "required", "additionalProperties", "type")
+_CONSTRAINTS_A_DRAFT_MAY_LACK = ("required", "minItems", "minLength")
+_TEXT = ("description", "examples", "default", "title")
+
+
+def _with_draft_branch(schema: dict) -> dict:
+    """The page's rules, and a draft's: a draft (status: draft) may leave any field blank or
+    empty, as `make new` writes it; a value that is written must still be right."""
+    defs = schema.get("$defs", {})
+    strict = {key: schema[key] for key in _RULES if key in schema}
+    out = {key: value for key, value in schema.items() if key not in (*_RULES, "title", "$defs")}
+    out["$defs"] = {**defs, **{f"Draft{name}": _relaxed(value) for name, value in defs.items()}}
+    out["type"] = "object"
+    # Names and help at the top, for completion and hover; the rules are in the branches.
+    out["properties"] = {name: {key: value for key, value in field.items() if key in _TEXT}
+                         for name, field in strict["properties"].items()}
+    out["additionalProperties"] = False
+    out["if"] = {"properties": {"status": {"const": "draft"}}, "required": ["status"]}
+    out["then"] = _relaxed(strict)
+    out["else"] = strict
+    return out
+
+
+def _relaxed(node):
+    if isinstance(node, list):
+        return [_relaxed(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key in _CONSTRAINTS_A_DRAFT_MAY_LACK:
+            continue
+        if key in _TEXT:
+            out[key] = value
+        elif key == "$ref":
+            out[key] = value.replace("#/$defs/", "#/$defs/Draft")
+        elif key == "properties":
+            out[key] = {name: {"anyOf": [_relaxed(field), {"type": "null"}]} for name, field in value.items()}
+        else:
+            out[key] = _relaxed(value)
+    return out
 
 
 def schema_text(kind: str) -> str:

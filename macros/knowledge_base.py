@@ -11,10 +11,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .data_errors import DataError, DataErrors, did_you_mean, field_path
+from .data_files import RESERVED_IDS, files_never_read, reserved_id_error, symlink_error
 from .draft_status import (UnfinishedDraft, draft_warnings, is_draft, is_unwritten, placeholder_errors,
                            unwritten_warning)
 from .evidence_rules import check_evidence
-from .model import CERTAINTY_WORDS, ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS, warning_levels
+from .model import CERTAINTY_WORDS, ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS, WARNING_LEVELS, warning_levels
 from .page_redirects import load_redirects
 from .reviewers import load_reviewers
 from .yaml_source import line_of, read_yaml_file
@@ -44,16 +45,20 @@ class KnowledgeBase:
 def load_knowledge_base(data_dir: Path | str, today: dt.date | None = None) -> KnowledgeBase:
     """Read data/ into a KnowledgeBase, or raise DataErrors listing every problem.
 
-    `today` is read once, here, so tests can fix it."""
-    today = today or dt.date.today()
+    Every date is judged against one "today" (the computer's date unless given)."""
     data_dir = Path(data_dir)
+    today = today or dt.date.today()
     root = data_dir.parent
     kb = KnowledgeBase()
     errors: list[DataError] = []
     owner_of_id: dict[str, str] = {}
+    errors += files_never_read(data_dir)
     for kind, folder in KIND_FOLDERS.items():
         for path in sorted((data_dir / folder).glob("*")):
             shown_as = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                errors.append(symlink_error(path, root))
+                continue
             if path.is_dir() or path.name.startswith("."):
                 continue
             if path.suffix != ".yml":
@@ -67,13 +72,16 @@ def load_knowledge_base(data_dir: Path | str, today: dt.date | None = None) -> K
                               f"digits and hyphens, e.g. {fixed}.yml")
                 )
                 continue
+            if entity_id in RESERVED_IDS:
+                errors.append(reserved_id_error(shown_as, entity_id))
+                continue
             if kind in PAGE_KINDS:
                 if entity_id in owner_of_id:
                     errors.append(DataError(shown_as, 1, "", f"duplicate id '{entity_id}': "
                                             f"{owner_of_id[entity_id]} already uses it; choose another file name"))
                     continue
                 owner_of_id[entity_id] = shown_as
-            errors.extend(_load_one(kb, kind, entity_id, path, shown_as))
+            errors.extend(_load_one(kb, kind, entity_id, path, shown_as, today))
     errors.extend(load_reviewers(data_dir, kb))
     errors.extend(_check_references(kb))
     errors.extend(check_evidence(kb, today))
@@ -85,7 +93,8 @@ def load_knowledge_base(data_dir: Path | str, today: dt.date | None = None) -> K
     return kb
 
 
-def _load_one(kb: KnowledgeBase, kind: str, entity_id: str, path: Path, shown_as: str) -> list[DataError]:
+def _load_one(kb: KnowledgeBase, kind: str, entity_id: str, path: Path, shown_as: str,
+              today: dt.date) -> list[DataError]:
     data, lines, errors = read_yaml_file(path, shown_as)
     if not errors and not isinstance(data, dict):
         errors = [DataError(shown_as, 1, "", "the file must be a set of 'field: value' lines")]
@@ -94,7 +103,7 @@ def _load_one(kb: KnowledgeBase, kind: str, entity_id: str, path: Path, shown_as
         return errors
     model, draft, entity, unwritten = KIND_MODELS[kind], is_draft(data), None, []
     try:
-        entity = model.model_validate(data)
+        entity = model.model_validate(data, context={"today": today})
     except ValidationError as exc:
         for err in exc.errors():
             error = _explain(err, model, lines, shown_as)
@@ -110,7 +119,7 @@ def _load_one(kb: KnowledgeBase, kind: str, entity_id: str, path: Path, shown_as
     if draft:
         kb.warnings += unwritten + draft_warnings(kind, data, lines, shown_as)
     store = kb.drafts if draft else kb.entities
-    store[kind][entity_id] = entity if entity is not None else UnfinishedDraft(kind, entity_id)
+    store[kind][entity_id] = entity if entity is not None else UnfinishedDraft(kind, entity_id, data)
     kb.files[(kind, entity_id)] = shown_as
     kb.lines[(kind, entity_id)] = lines
     return []
@@ -132,6 +141,8 @@ def _explain(err: dict, model, lines: dict, shown_as: str) -> DataError:
     elif value is None and "input" in err:
         choices = err.get("ctx", {}).get("expected")
         message = "this field is blank: fill it in" + (f" with one of {choices}" if choices else "")
+    elif kind == "impossible_date":
+        message = err["msg"]
     elif kind == "literal_error" and loc and loc[-1] == "certainty":
         message = (f"unknown certainty '{value}'{did_you_mean(str(value), CERTAINTY_WORDS)}; "
                    f"use one of: {', '.join(CERTAINTY_WORDS)}")
@@ -187,16 +198,49 @@ def _check_references(kb: KnowledgeBase) -> list[DataError]:
     for store in (kb.entities, kb.drafts):
         for kind in PAGE_KINDS:
             for entity_id, entity in store[kind].items():
-                if isinstance(entity, UnfinishedDraft):
-                    continue  # its links are checked once every required field is written
                 file = kb.files[(kind, entity_id)]
                 lines = kb.lines[(kind, entity_id)]
-                for loc, target_kind, target in _references(entity):
+                unfinished = isinstance(entity, UnfinishedDraft)
+                # An unfinished draft's links are checked as written, so its other mistakes still show.
+                references = _written_references(entity.data) if unfinished else _references(entity)
+                for loc, target_kind, target in references:
                     problem = _reference_problem(kb, target_kind, target)
                     if problem:
                         errors.append(DataError(file, line_of(lines, loc), field_path(loc), problem))
-                errors.extend(_repeated_links(entity, file, lines))
+                if not unfinished:
+                    errors.extend(_repeated_links(entity, file, lines))
     return errors
+
+
+def _written_references(data: dict):
+    """The references of a draft that does not validate yet, read from its fields as written."""
+    def ids(value):
+        return [(i, v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
+
+    for i, source in ids(data.get("sources")):
+        yield ("sources", i), "source", source
+    for name in ("techniques", "benefits"):
+        links = data.get(name)
+        for i, link in enumerate(links if isinstance(links, list) else []):
+            if isinstance(link, dict):
+                if isinstance(link.get("id"), str):
+                    yield (name, i, "id"), name[:-1], link["id"]
+                for j, source in ids(link.get("sources")):
+                    yield (name, i, "sources", j), "source", source
+    for i, caution in ids(data.get("cautions")):
+        yield ("cautions", i), "caution", caution
+    evidence = data.get("evidence")
+    if isinstance(evidence, dict):
+        for j, source in ids(evidence.get("sources")):
+            yield ("evidence", "sources", j), "source", source
+    signs = data.get("warning_signs")
+    for level in WARNING_LEVELS:
+        block = signs.get(level) if isinstance(signs, dict) else None
+        if isinstance(block, dict):
+            for j, source in ids(block.get("sources")):
+                yield ("warning_signs", level, "sources", j), "source", source
+    if isinstance(data.get("reviewed_by"), str):
+        yield ("reviewed_by",), "reviewer", data["reviewed_by"]
 
 
 def _references(entity):
@@ -231,7 +275,11 @@ def _reference_problem(kb: KnowledgeBase, kind: str, target: str) -> str | None:
     if target in kb.drafts[kind]:
         return f"{kind} '{target}' is still a draft: publish it first or remove this link"
     known = list(kb.entities[kind])
-    return f"unknown {kind} '{target}'{did_you_mean(target, known)}"
+    hint = did_you_mean(target, known)
+    if kind == "source":
+        return (f"unknown source '{target}'{hint}: if it is a new source, add it with "
+                f"make new kind=source name={target}")
+    return f"unknown {kind} '{target}'{hint}"
 
 
 def _repeated_links(entity, file: str, lines: dict) -> list[DataError]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import input_limits
 from .data_errors import DataError
 from .model import KIND_FOLDERS
 from .yaml_source import read_yaml_file
@@ -23,10 +24,13 @@ _ADDRESS = re.compile(r"^(%s)/([a-z0-9]+(?:-[a-z0-9]+)*)$" % "|".join(_FOLDER_KI
 def load_redirects(data_dir: Path, kb) -> list[DataError]:
     """Read data/redirects.yml into kb.redirects (old -> new address); return its errors."""
     path = Path(data_dir) / FILE_NAME
+    if path.is_symlink():
+        return []  # refused, by name, with every other file data/ must not hold (data_files.py)
     if not path.exists():
         return []
     shown_as = path.relative_to(Path(data_dir).parent).as_posix()
-    data, lines, errors = read_yaml_file(path, shown_as)
+    data, lines, errors = read_yaml_file(path, shown_as, input_limits.REDIRECTS_MAX_FILE_BYTES,
+                                         input_limits.REDIRECTS_MAX_FIELDS)
     if errors:
         return [e for e in errors if "the file is empty" not in e.message]
     if not isinstance(data, dict):

@@ -21,6 +21,8 @@ NOT_REVIEWED = "Written by the guide's editors from published research. Not yet 
 def load_reviewers(data_dir: Path, kb) -> list[DataError]:
     """Read data/reviewers.yml (id: {name, credentials, registration, conflicts}) into kb.reviewers."""
     path = Path(data_dir) / FILE_NAME
+    if path.is_symlink():
+        return []  # refused, by name, with every other file data/ must not hold (data_files.py)
     if not path.exists():
         return []
     shown_as = path.relative_to(Path(data_dir).parent).as_posix()

@@ -44,7 +44,7 @@ def prepare(config) -> SiteData:
         kb = load_knowledge_base(data_dir)
     except DataErrors as exc:
         annotate_pull_request(exc.errors)
-        raise PluginError(exc.report()) from None
+        raise PluginError(exc.report(stopped_build=True)) from None
     log_overdue(kb)
     _add_redirects(config, kb.redirects)
     graph = build_relation_graph(kb)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from .data_errors import DataError
+from . import input_limits, yaml_safety
+from .data_errors import DataError, field_path
 
 
 # libyaml's parser gives the same nodes and line marks ten times faster than the
@@ -25,23 +26,34 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def read_yaml_file(path: Path, shown_as: str) -> tuple[object, dict[tuple, int], list[DataError]]:
+def read_yaml_file(path: Path, shown_as: str, max_bytes: int = input_limits.MAX_FILE_BYTES,
+                   max_fields: int = input_limits.MAX_FIELDS) -> tuple[object, dict[tuple, int], list[DataError]]:
     """Return (data, line of each field path, errors). data is None when unreadable."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        return None, {}, [DataError(shown_as, 1, "", f"the file is {size // 1024} KB; this file may be at most "
+                                    f"{max_bytes // 1024} KB: shorten the text")]
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte order mark, as some editors save
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, {}, [DataError(shown_as, line, "", "the file is not UTF-8 text: save it as UTF-8")]
     if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
         return None, {}, [DataError(shown_as, 1, "", "the file is empty: fill in the fields or delete it")]
+    if text.count("[") > input_limits.MAX_BRACKETS_PER_FILE:
+        return None, {}, [DataError(shown_as, 1, "", f"the file has {text.count('[')} '[' characters; at most "
+                                    f"{input_limits.MAX_BRACKETS_PER_FILE} are allowed: remove the ones "
+                                    "that are not links or lists")]
+    hidden = yaml_safety.find_hidden_characters(text)
+    if hidden:
+        text = yaml_safety.blank_out_hidden_characters(text)
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        lines: dict[tuple, int] = {}
-        errors: list[DataError] = []
-        _record_lines(node, (), lines, errors, shown_as)
-        if errors:
+        node, lines, errors = yaml_safety.compose_plain_data(loader, shown_as, max_fields)
+        errors += [DataError(shown_as, line, field_path(yaml_safety.field_at_line(lines, line)),
+                             yaml_safety.hidden_character_message(char)) for line, char in hidden]
+        if errors or node is None:
             return None, lines, errors
         return loader.construct_document(node), lines, []
     except yaml.MarkedYAMLError as exc:
@@ -49,31 +61,10 @@ def read_yaml_file(path: Path, shown_as: str) -> tuple[object, dict[tuple, int],
         line = mark.line + 1 if mark else 1
         problem = exc.problem or "invalid YAML"
         return None, {}, [DataError(shown_as, line, "", f"YAML syntax: {problem} (check indentation and quotes)")]
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         return None, {}, [DataError(shown_as, 1, "", f"YAML syntax: {exc}")]
     finally:
         loader.dispose()
-
-
-def _record_lines(node, path: tuple, lines: dict, errors: list, shown_as: str) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                field = ".".join(str(p) for p in (*path, key))
-                errors.append(
-                    DataError(shown_as, line, field, f"'{key}' appears twice (first on line {seen[key]}): keep one")
-                )
-                continue
-            seen[key] = line
-            _record_lines(value_node, (*path, key), lines, errors, shown_as)
-            lines[(*path, key)] = line
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), lines, errors, shown_as)
 
 
 def line_of(lines: dict[tuple, int], loc: tuple) -> int:

@@ -11,6 +11,7 @@ import textstat
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from macros.content_standards import MAX_SUMMARY_GRADE, plain, promises_in, reading_grade
 from macros.knowledge_base import load_knowledge_base
 from macros.model import PAGE_KINDS, warning_levels
 from macros.relation_graph import build_relation_graph
@@ -35,23 +36,6 @@ REQUIRED = {
 }
 PROSE_PAGES = ["medical-massage.md", "what-to-expect.md", "choosing-a-therapist.md", "is-massage-safe.md",
                "myths.md", "about.md", "glossary.md"]
-# Promises no page may make: detox talk anywhere, and massage (or a therapy) as the subject of cure, fix, heal
-# or correct. "A healing wound" or "not a cure" are not promises. Quoting a myth to refute it is allowed:
-# inside quotation marks, or inside a marked claim (a blockquote or the benefit page's claim box).
-PROMISE = re.compile(
-    r"\b(cures|detox\w*|flush(es|ing)?\s+(out\s+)?toxins)\b"
-    r"|\b(massage|therapy|treatment|session|technique)\s+(will\s+|can\s+|could\s+|may\s+)?"
-    r"(cures?|fix(es)?|heals?|corrects?)\b",
-    re.I,
-)
-QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
-
-
-def promises_in(text: str) -> list[str]:
-    sentences = re.split(r"(?<=[.!?])\s+", QUOTED.sub("", " ".join(text.split())))
-    return [s for s in sentences if PROMISE.search(s)]
-
-
 @pytest.mark.parametrize("text, flagged", [
     ("Massage cures back pain.", True),
     ("Deep tissue massage will fix your posture.", True),
@@ -100,8 +84,8 @@ def test_every_source_records_how_it_was_checked():
 
 @pytest.mark.parametrize("kind, entity_id, e", ALL_ENTITIES, ids=[f"{k}/{i}" for k, i, _ in ALL_ENTITIES])
 def test_summary_reads_at_grade_8_or_below(kind, entity_id, e):
-    grade = textstat.flesch_kincaid_grade(plain(e.summary))
-    assert grade <= 8, f"data/{kind}s/{entity_id}.yml: summary reads at grade {grade}; use shorter sentences and words"
+    grade = reading_grade(e.summary)
+    assert grade <= MAX_SUMMARY_GRADE, f"data/{kind}s/{entity_id}.yml: summary reads at grade {grade}; use shorter sentences and words"
 
 
 def test_body_text_median_grade_is_9_or_below():
@@ -113,12 +97,6 @@ def test_body_text_median_grade_is_9_or_below():
                 grades.append(textstat.flesch_kincaid_grade(text))
     assert grades, "no body text found"
     assert statistics.median(grades) <= 9, f"median body grade {statistics.median(grades)}"
-
-
-def plain(markdown: str) -> str:
-    text = re.sub(r"\]\([^)]*\)", "]", markdown).replace("[", "").replace("]", "")
-    # A list item is a sentence for a reader; end it like one so it is scored like one.
-    return re.sub(r"(?m)^\s*[-*]\s+(.*?)[.:;]?\s*$", r"\1.", text).replace("**", "")
 
 
 URGENT = ["sciatica", "herniated-disc", "low-back-pain", "tension-type-headache", "migraine"]

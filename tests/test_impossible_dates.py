@@ -1,0 +1,74 @@
+"""Dates that cannot be true are refused at the line and field that is wrong.
+"Today" is decided once, by whoever loads the data, so these tests can fix it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import edit, line_of
+from macros.data_errors import DataErrors
+from macros.knowledge_base import load_knowledge_base
+
+TODAY = dt.date(2026, 11, 30)
+
+
+def errors_on(data, today=TODAY) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_knowledge_base(data, today=today)
+    return [str(e) for e in caught.value.errors]
+
+
+def test_the_fixture_is_valid_on_the_fixed_day(fixture_data):
+    assert load_knowledge_base(fixture_data, today=TODAY)["condition"]
+
+
+def test_a_source_checked_in_the_future(fixture_data):
+    f = fixture_data / "sources" / "review-one.yml"
+    edit(f, "checked: 2026-11-01", "checked: 2026-12-01")
+    [error] = errors_on(fixture_data)
+    assert error == (f"data/sources/review-one.yml:{line_of(f, 'checked:')}: checked: "
+                     "2026-12-01 is in the future: write the day you checked the source")
+    # The same file is fine once that day has come: "today" is the loader's, not the model's.
+    assert load_knowledge_base(fixture_data, today=dt.date(2026, 12, 1))
+
+
+def test_a_publication_year_after_this_year(fixture_data):
+    f = fixture_data / "sources" / "review-one.yml"
+    edit(f, "year: 2020", "year: 2027")
+    [error] = errors_on(fixture_data)
+    assert error.startswith(f"data/sources/review-one.yml:{line_of(f, 'year:')}: year: 2027 is after this year")
+
+
+def test_next_review_more_than_three_years_out(fixture_data):
+    f = fixture_data / "benefits" / "less-pain.yml"
+    edit(f, "next_review: 2027-11-01", "next_review: 2030-01-01")
+    [error] = errors_on(fixture_data)
+    assert error.startswith(f"data/benefits/less-pain.yml:{line_of(f, 'next_review:')}: next_review: ")
+    assert "more than 3 years from today" in error
+    assert load_knowledge_base(fixture_data, today=dt.date(2027, 1, 2))
+
+
+def test_last_reviewed_in_the_future_is_reported_at_its_own_line(fixture_data):
+    f = fixture_data / "benefits" / "less-pain.yml"
+    edit(f, "last_reviewed: 2026-11-01", "last_reviewed: 2026-12-24")
+    [error] = errors_on(fixture_data)
+    assert error == (f"data/benefits/less-pain.yml:{line_of(f, 'last_reviewed:')}: last_reviewed: "
+                     "2026-12-24 is in the future: write the day the page was last reviewed")
+
+
+def test_review_dates_out_of_order_are_reported_at_the_later_date(fixture_data):
+    f = fixture_data / "benefits" / "less-pain.yml"
+    edit(f, "next_review: 2027-11-01", "next_review: 2026-10-01")
+    [error] = errors_on(fixture_data)
+    assert error == (f"data/benefits/less-pain.yml:{line_of(f, 'next_review:')}: next_review: "
+                     "2026-10-01 must come after last_reviewed 2026-11-01")
+
+
+def test_a_change_note_dated_in_the_future(fixture_data):
+    f = fixture_data / "benefits" / "less-pain.yml"
+    f.write_text(f.read_text() + "changes:\n  - date: 2026-12-05\n    note: Added a source.\n")
+    [error] = errors_on(fixture_data)
+    assert error.startswith(f"data/benefits/less-pain.yml:{line_of(f, 'date:')}: changes[0].date: "
+                            "2026-12-05 is in the future")
