@@ -3,6 +3,7 @@ reference points at something that exists. All errors are collected first."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,8 +13,10 @@ from pydantic import ValidationError
 from .data_errors import DataError, DataErrors, did_you_mean, field_path
 from .draft_status import (UnfinishedDraft, draft_warnings, is_draft, is_unwritten, placeholder_errors,
                            unwritten_warning)
-from .model import CERTAINTY_WORDS, ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
+from .evidence_rules import check_evidence
+from .model import CERTAINTY_WORDS, ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS, warning_levels
 from .page_redirects import load_redirects
+from .reviewers import load_reviewers
 from .yaml_source import line_of, read_yaml_file
 
 
@@ -29,6 +32,8 @@ class KnowledgeBase:
     invalid: set[tuple[str, str]] = field(default_factory=set)
     # old page address -> new one (data/redirects.yml)
     redirects: dict[str, str] = field(default_factory=dict)
+    # clinical reviewers by id (data/reviewers.yml)
+    reviewers: dict[str, object] = field(default_factory=dict)
     # what drafts still lack: shown to editors, never fatal
     warnings: list[DataError] = field(default_factory=list)
 
@@ -36,8 +41,11 @@ class KnowledgeBase:
         return self.entities[kind]
 
 
-def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
-    """Read data/ into a KnowledgeBase, or raise DataErrors listing every problem."""
+def load_knowledge_base(data_dir: Path | str, today: dt.date | None = None) -> KnowledgeBase:
+    """Read data/ into a KnowledgeBase, or raise DataErrors listing every problem.
+
+    `today` is read once, here, so tests can fix it."""
+    today = today or dt.date.today()
     data_dir = Path(data_dir)
     root = data_dir.parent
     kb = KnowledgeBase()
@@ -66,7 +74,9 @@ def load_knowledge_base(data_dir: Path | str) -> KnowledgeBase:
                     continue
                 owner_of_id[entity_id] = shown_as
             errors.extend(_load_one(kb, kind, entity_id, path, shown_as))
+    errors.extend(load_reviewers(data_dir, kb))
     errors.extend(_check_references(kb))
+    errors.extend(check_evidence(kb, today))
     kb.warnings.sort()
     errors.extend(_check_diagnosis_codes(kb))
     errors.extend(load_redirects(data_dir, kb))
@@ -198,14 +208,22 @@ def _references(entity):
                 yield (name, i, "sources", j), "source", source
     for i, caution in enumerate(getattr(entity, "cautions", [])):
         yield ("cautions", i), "caution", caution
-    for name in ("warning_signs", "evidence"):
-        block = getattr(entity, name, None)
-        if block is not None:
-            for j, source in enumerate(block.sources):
-                yield (name, "sources", j), "source", source
+    evidence = getattr(entity, "evidence", None)
+    if evidence is not None:
+        for j, source in enumerate(evidence.sources):
+            yield ("evidence", "sources", j), "source", source
+    for level, block in warning_levels(entity):
+        for j, source in enumerate(block.sources):
+            yield ("warning_signs", level, "sources", j), "source", source
+    if entity.reviewed_by is not None:
+        yield ("reviewed_by",), "reviewer", entity.reviewed_by
 
 
 def _reference_problem(kb: KnowledgeBase, kind: str, target: str) -> str | None:
+    if kind == "reviewer":
+        return None if target in kb.reviewers else (
+            f"unknown reviewer '{target}'{did_you_mean(target, list(kb.reviewers))}: "
+            "name a clinician listed in data/reviewers.yml, or leave reviewed_by out")
     if target in kb.entities[kind] or (kind, target) in kb.invalid:
         return None
     if target in kb.drafts[kind]:

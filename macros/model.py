@@ -13,7 +13,16 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 CERTAINTY_WORDS = ("high", "moderate", "low", "very low", "insufficient", "not supported")
-Certainty = Literal["high", "moderate", "low", "very low", "insufficient", "not supported"]
+Certainty = Literal[CERTAINTY_WORDS]
+# Which way the evidence points (content standards, section 6).
+DIRECTIONS = ("benefit", "small-benefit", "no-difference", "harm", "not-known")
+Direction = Literal[DIRECTIONS]
+# What kind of evidence it is; indirect evidence says why it is indirect.
+EVIDENCE_KINDS = ("direct", "indirect", "none")
+EvidenceKind = Literal[EVIDENCE_KINDS]
+INDIRECT_REASONS = ("other-technique", "other-population", "other-condition", "healthy-volunteers",
+                    "lab-markers-only")
+IndirectReason = Literal[INDIRECT_REASONS]
 
 BODY_AREAS = (
     "back",
@@ -24,17 +33,11 @@ BODY_AREAS = (
     "skin-and-scars",
     "mind-and-sleep",
     "heart-and-lungs",
+    "legs-and-feet",
+    "pregnancy-and-birth",
+    "whole-body",
 )
-BodyArea = Literal[
-    "back",
-    "neck-and-shoulders",
-    "head-and-jaw",
-    "arms-and-hands",
-    "muscles-and-joints",
-    "skin-and-scars",
-    "mind-and-sleep",
-    "heart-and-lungs",
-]
+BodyArea = Literal[BODY_AREAS]
 CautionAction = Literal["do-not-book", "ask-your-doctor-first", "avoid-the-area", "tell-your-therapist"]
 SourceType = Literal[
     "systematic-review", "guideline", "government", "medical-centre", "trial", "review", "other"
@@ -118,6 +121,21 @@ class GradedEvidence(StrictModel):
         examples=["Small trials found short-term relief that lasted weeks, not months."])
     sources: list[EntityId] = Field(
         min_length=1, description="Ids of the sources behind the finding.", examples=[["furlan-2015"]])
+    direction: Direction = Field(
+        description="Which way the evidence points: benefit, small-benefit, no-difference, harm, or "
+        "not-known (no usable trials).", examples=["benefit"])
+    evidence: EvidenceKind = Field(
+        description="direct: trials of this massage for this condition or outcome; indirect: say why in "
+        "'indirect'; none: no trials at all.", examples=["direct"])
+    indirect: list[IndirectReason] = Field(
+        default=[], description="Only with evidence: indirect. Why the evidence is indirect.",
+        examples=[["healthy-volunteers"]])
+    measured: PlainText | None = Field(
+        default=None, description='How long after treatment the effect was measured, completing '
+        '"Measured ...", e.g. "right after the course" or "at 6 months".', examples=["at 10 weeks"])
+    searched: dt.date = Field(
+        description="The day an editor last searched for newer evidence on this (YYYY-MM-DD).",
+        examples=["2026-11-30"])
 
 
 class GradedLink(GradedEvidence):
@@ -136,15 +154,38 @@ class Section(StrictModel):
                                examples=["Sciatica is pain that runs from your lower back down one leg."])
 
 
-class WarningSigns(StrictModel):
-    """Emergency warning signs, shown as an urgent callout."""
+class WarningLevel(StrictModel):
+    """Signs at one level of urgency, with the sources that list them."""
 
-    action: PlainText = Field(description="What to do if any sign is present.",
-                              examples=["Get medical help right away. Do not book a massage."])
-    signs: list[MarkdownText] = Field(min_length=1, description="The red-flag signs, one per item.",
+    signs: list[MarkdownText] = Field(min_length=1, description="The signs, one per item.",
                                       examples=[["Pain in both legs", "Numbness around your genitals or bottom"]])
     sources: list[EntityId] = Field(min_length=1, description="Ids of the sources that list these signs.",
                                     examples=[["nhs-cauda-equina"]])
+
+
+NO_SIGNS = "none"
+WARNING_LEVELS = ("emergency", "urgent")
+
+
+class WarningSigns(StrictModel):
+    """Two levels, as NHS care cards separate them. What to do is said site-wide, in one voice."""
+
+    emergency: WarningLevel | Literal["none"] = Field(
+        description="Signs that need an ambulance or the emergency department now; "
+        "write none if no sign is specific to this condition.",
+        examples=[{"signs": ["Sciatica in both legs"], "sources": ["nhs-cauda-equina"]}])
+    urgent: WarningLevel | Literal["none"] = Field(
+        description="Signs that need a doctor today; write none if no sign is specific to this condition.",
+        examples=[{"signs": ["Your pain is getting worse quickly"], "sources": ["nhs-sciatica"]}])
+
+
+def warning_levels(entity) -> list[tuple[str, WarningLevel]]:
+    """(level, signs) for each level of a condition's warning signs that lists any."""
+    signs = getattr(entity, "warning_signs", None)
+    if signs is None:
+        return []
+    return [(level, getattr(signs, level)) for level in WARNING_LEVELS
+            if isinstance(getattr(signs, level), WarningLevel)]
 
 
 class DiagnosisCode(StrictModel):
@@ -189,8 +230,9 @@ class Entity(StrictModel):
                                    "not in the future.", examples=["2026-11-27"])
     next_review: dt.date = Field(description="When the page is due for its next review; after last_reviewed, "
                                  "usually a year later.", examples=["2027-11-27"])
-    reviewed_by: PlainText = Field(description="Who reviewed the page; write Guide editors.",
-                                   examples=["Guide editors"])
+    reviewed_by: EntityId | None = Field(
+        default=None, description="The id of a clinical reviewer in data/reviewers.yml who reviewed this page. "
+        "Leave it out until a clinician has reviewed the page.", examples=["jane-doe"])
     status: Status = Field(default="published", description="draft keeps the page off the site while you "
                            "work on it; published (the default) puts it on the site.", examples=["draft"])
     changes: list[ChangeNote] = Field(default=[], description="Notes for the What's new page, one per change.",
@@ -221,10 +263,15 @@ class Condition(Entity):
                     "finding": "Pain eased in the short term in low-quality trials.", "sources": ["furlan-2015"]}]])
     cautions: list[EntityId] = Field(default=[], description="Ids of the cautions that matter most here.",
                                      examples=[["fractures-and-osteoporosis"]])
-    warning_signs: WarningSigns | None = Field(
-        default=None, description="Red flags that need urgent care, shown as an urgent callout.",
-        examples=[{"action": "Get medical help right away. Do not book a massage.",
-                   "signs": ["Pain in both legs"], "sources": ["nhs-cauda-equina"]}])
+    outcome: PlainText | None = Field(
+        default=None, description='What massage would do, completing "Massage may ..."; '
+        'the default is "help with" and the name.', examples=["ease low back pain"])
+    mental_health: bool = Field(default=False, description="true adds crisis lines to the emergency advice.",
+                                examples=[True])
+    warning_signs: WarningSigns = Field(
+        description="Signs that need emergency care now, and signs that need a doctor today.",
+        examples=[{"emergency": {"signs": ["Pain in both legs"], "sources": ["nhs-cauda-equina"]},
+                   "urgent": "none"}])
     see_a_doctor: list[MarkdownText] = Field(default=[], description="Non-urgent reasons to see a doctor.",
                                              examples=[["Your pain lasts more than a few weeks."]])
     questions: list[MarkdownText] = Field(default=[], description="Questions to ask your therapist.",
@@ -235,6 +282,9 @@ class Condition(Entity):
 
 
 class Technique(Entity):
+    name_in_sentence: PlainText | None = Field(
+        default=None, description="The name as written mid-sentence, only when it keeps a capital.",
+        examples=["Swedish massage"])
     cautions: list[EntityId] = Field(min_length=1, description="Ids of the cautions that apply.",
                                      examples=[["blood-clots", "bleeding-risk"]])
     benefits: list[GradedLink] = Field(
@@ -246,6 +296,8 @@ class Technique(Entity):
 class Benefit(Entity):
     claim: PlainText = Field(description="The claim as people commonly make it.",
                              examples=["Massage lowers stress hormones."])
+    outcome: PlainText = Field(description='What massage would do, completing "Massage may ...".',
+                               examples=["lower stress hormones"])
     evidence: GradedEvidence = Field(description="Our verdict on the claim overall.",
                                      examples=[{"certainty": "not supported",
                                                 "finding": "Massage barely changed cortisol, a stress hormone.",
@@ -258,6 +310,17 @@ class Caution(Entity):
                                      examples=["Ask your doctor before you book a massage."])
     checklist: PlainText = Field(description='Completes the sentence "Tell your therapist if ...".',
                                  examples=["you have had a blood clot or deep vein thrombosis (DVT)"])
+
+
+class Reviewer(StrictModel):
+    """A clinician who reviews pages. Listed only with their consent and real credentials."""
+
+    name: PlainText = Field(description="Full name as registered.", examples=["Jane Doe"])
+    credentials: PlainText = Field(description="Qualifications, e.g. MD, PT, LMT.", examples=["PT, DPT"])
+    registration: PlainText = Field(description="Licensing body and number, so readers can check it.",
+                                    examples=["State board of physical therapy, license 12345"])
+    conflicts: PlainText = Field(description="Ties to anyone who sells massage; write none if none.",
+                                 examples=["none"])
 
 
 class Source(StrictModel):
@@ -284,6 +347,19 @@ class Source(StrictModel):
                                             "care said they slept. The certainty was low."])
     reuse: Reuse = Field(description="Whether its text may be adapted (public-domain) or only paraphrased.",
                          examples=["copyrighted"])
+    funding: PlainText | None = Field(default=None, description="Who paid for the study, as it says.",
+                                      examples=["Funded by the Massage Envy Foundation"])
+    conflicts: PlainText | None = Field(
+        default=None, description="Authors' ties to a company that sells massage, as the paper states them.",
+        examples=["One author owns a massage school"])
+    correction: HttpsUrl | None = Field(default=None, description="The address of a published correction.",
+                                        examples=["https://doi.org/10.1000/xyz-correction"])
+    retracted: HttpsUrl | None = Field(
+        default=None, description="The address of the retraction notice; a retracted source backs no finding.",
+        examples=["https://doi.org/10.1000/xyz-retraction"])
+    current_until: dt.date | None = Field(
+        default=None, description="For a guideline: the date its publisher says it expires. After it, "
+        "the guideline is history and backs no finding.", examples=["2022-04-04"])
     checked: dt.date = Field(description="When the source was confirmed against its own text.",
                              examples=["2026-11-27"])
     checked_how: PlainText = Field(description="How it was confirmed: what you read, and what you checked.",

@@ -23,10 +23,10 @@ from .model import ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS, _check_pla
 
 ROOT = Path(__file__).resolve().parent.parent
 # Filled in for the editor; every other field starts blank or empty.
-_PREFILLED = {"reviewed_by": "Guide editors", "status": "draft"}
+_PREFILLED = {"status": "draft"}
 # Shown first, in this order; then the kind's own fields; then the page's record-keeping.
 _FIRST = ("name", "also_called", "summary")
-_LAST = ("sections", "sources", "last_reviewed", "next_review", "reviewed_by", "status", "changes")
+_LAST = ("sections", "sources", "last_reviewed", "next_review", "status", "changes")
 
 
 class NewFileRefused(Exception):

@@ -1,16 +1,24 @@
-"""The knowledge base as JSON under /api/v1/, from the same graph as the pages.
+"""The knowledge base as JSON under /api/v1/ and /api/v2/, from the same graph as the pages.
 
-The files' shapes are a published contract: docs/api/v1/schemas/*.schema.json,
-written by hand, and the tests validate every generated file against them.
+The files' shapes are a published contract: docs/api/<version>/schemas/*.schema.json,
+written by hand, and the tests validate every generated file against them. v1 keeps
+the shape it was published with; v2 adds each verdict's direction, the kind of
+evidence, the generated verdict sentence and the two levels of warning signs.
 """
 
 from __future__ import annotations
 
 from .diagnosis_codes import code_table
-from .model import KIND_FOLDERS, PAGE_KINDS
+from .model import KIND_FOLDERS, PAGE_KINDS, Source, WARNING_LEVELS, warning_levels
+from .reader_labels import EMERGENCY_ACTION
 from .relation_graph import RelationGraph
+from .reviewers import review_line
 
-API = "api/v1"
+API_VERSIONS = ("v1", "v2")
+# Fields each version publishes beyond v1's; v1 never gains a field.
+V2_GRADED = ("direction", "evidence", "indirect", "measured", "searched")
+V2_SOURCE = ("funding", "conflicts", "correction", "retracted", "current_until")
+V1_REVIEWER = "Guide editors"  # what v1 always said: the editors checked the page against its sources
 # Each kind's relationships, always present so every item has the same shape.
 GRADED_RELATIONS = {"condition": ["techniques", "benefits"], "technique": ["conditions", "benefits"],
                     "benefit": ["conditions", "techniques"], "caution": []}
@@ -32,18 +40,22 @@ class Addresses:
 
 
 def api_files(graph: RelationGraph, site_url: str) -> dict[str, object]:
-    """File path under the site -> the JSON value to write there."""
+    """File path under the site -> the JSON value to write there, for every API version."""
     at = Addresses(site_url)
-    files = {f"{API}/index.json": _index(graph, at), f"{API}/icd10.json": _icd10(graph, at)}
-    for kind in PAGE_KINDS:
-        files[f"{API}/{KIND_FOLDERS[kind]}.json"] = {
-            "kind": kind,
-            "items": [_entity(graph, at, kind, entity_id) for entity_id in sorted(graph.kb[kind])],
+    files = {}
+    for version in API_VERSIONS:
+        api = f"api/{version}"
+        files[f"{api}/index.json"] = _index(graph, at)
+        files[f"{api}/icd10.json"] = _icd10(graph, at)
+        for kind in PAGE_KINDS:
+            files[f"{api}/{KIND_FOLDERS[kind]}.json"] = {
+                "kind": kind,
+                "items": [_entity(graph, at, kind, entity_id, version) for entity_id in sorted(graph.kb[kind])],
+            }
+        files[f"{api}/sources.json"] = {
+            "kind": "source",
+            "items": [_source(source_id, s, version) for source_id, s in sorted(graph.kb["source"].items())],
         }
-    files[f"{API}/sources.json"] = {
-        "kind": "source",
-        "items": [_source(source_id, s) for source_id, s in sorted(graph.kb["source"].items())],
-    }
     return files
 
 
@@ -71,38 +83,60 @@ def _icd10(graph, at):
     }
 
 
-def _graded(edges, at):
+def _grade(graded, verdict: str, version: str) -> dict:
+    item = {"certainty": graded.certainty, "finding": _one_line(graded.finding), "sources": list(graded.sources)}
+    if version != "v1":
+        item.update(graded.model_dump(mode="json", include=set(V2_GRADED)))
+        item["verdict"] = verdict
+    return item
+
+
+def _graded(edges, at, version):
     return [
         {"kind": edge.kind, "id": edge.other, "url": at.url(edge.kind, edge.other),
-         "certainty": edge.link.certainty, "finding": _one_line(edge.link.finding),
-         "sources": list(edge.link.sources)}
+         **_grade(edge.link, edge.verdict, version)}
         for edge in edges
     ]
 
 
-def _entity(graph, at, kind, entity_id):
+def _warning_signs(condition, version):
+    levels = warning_levels(condition)
+    if version == "v1":
+        if not levels:
+            return None
+        return {"action": EMERGENCY_ACTION,
+                "signs": [sign for _level, block in levels for sign in block.signs],
+                "sources": list(dict.fromkeys(s for _level, block in levels for s in block.sources))}
+    signs = condition.warning_signs
+    return {level: getattr(signs, level) if getattr(signs, level) == "none" else
+            {"signs": list(getattr(signs, level).signs), "sources": list(getattr(signs, level).sources)}
+            for level in WARNING_LEVELS}
+
+
+def _entity(graph, at, kind, entity_id, version):
     e = graph.entity(kind, entity_id)
     item = {
         "id": entity_id, "name": e.name, "url": at.url(kind, entity_id), "summary": _one_line(e.summary),
         "also_called": list(e.also_called), "sources": graph.sources_of(kind, entity_id),
         "last_reviewed": e.last_reviewed.isoformat(), "next_review": e.next_review.isoformat(),
-        "reviewed_by": e.reviewed_by,
     }
+    reviewer = graph.kb.reviewers.get(e.reviewed_by) if e.reviewed_by else None
+    if version == "v1":
+        item["reviewed_by"] = reviewer.name if reviewer else V1_REVIEWER
+    else:
+        item["reviewed_by"] = e.reviewed_by
+        item["review"] = review_line(e, graph.kb.reviewers)
     for relation in GRADED_RELATIONS[kind]:
-        item[relation] = _graded(graph.edges(kind, entity_id, relation), at)
+        item[relation] = _graded(graph.edges(kind, entity_id, relation), at, version)
     for relation in NAMED_RELATIONS[kind]:
         item[relation] = list(graph.ids(kind, entity_id, relation))
     if kind == "condition":
         item["body_area"] = e.body_area
         item["icd10"] = [{"code": c.code, "title": c.title} for c in e.icd10]
-        item["warning_signs"] = (
-            {"action": e.warning_signs.action, "signs": list(e.warning_signs.signs),
-             "sources": list(e.warning_signs.sources)} if e.warning_signs else None
-        )
+        item["warning_signs"] = _warning_signs(e, version)
     if kind == "benefit":
         item["claim"] = e.claim
-        item["evidence"] = {"certainty": e.evidence.certainty, "finding": _one_line(e.evidence.finding),
-                            "sources": list(e.evidence.sources)}
+        item["evidence"] = _grade(e.evidence, graph.claim_verdicts[entity_id], version)
     if kind == "caution":
         item["action"] = e.action
         item["what_to_do"] = _one_line(e.what_to_do)
@@ -110,8 +144,9 @@ def _entity(graph, at, kind, entity_id):
     return item
 
 
-def _source(source_id, s):
-    item = {"id": source_id, **s.model_dump(mode="json", exclude_none=True)}
+def _source(source_id, s: Source, version: str):
+    exclude = set(V2_SOURCE) if version == "v1" else set()
+    item = {"id": source_id, **s.model_dump(mode="json", exclude_none=True, exclude=exclude)}
     item["finding"] = _one_line(s.finding)
     return item
 

@@ -64,12 +64,15 @@ class PageRenderer:
             labels=reader_labels,
             link_to=self.link_to,
             certainty=certainty_badge,
+            verdict=verdict_line,
+            evidence_note=evidence_note,
             kinds=PAGE_KINDS,
             page_url=self.addresses.url,
             qr_code=lambda kind, entity_id: qr_svg(
                 self.addresses.url(kind, entity_id), f"QR code for {graph.entity(kind, entity_id).name}"),
             structured_data=lambda kind, entity_id: medical_web_page(
-                kind, graph.entity(kind, entity_id), self.addresses.url(kind, entity_id)),
+                kind, graph.entity(kind, entity_id), self.addresses.url(kind, entity_id),
+                graph.kb.reviewers.get(graph.entity(kind, entity_id).reviewed_by)),
         )
         self.env.filters["source_line"] = source_line
 
@@ -124,6 +127,25 @@ def certainty_badge(word: str) -> Markup:
     return Markup('<strong class="certainty certainty--{}">{}</strong> <span class="certainty-meaning">({})</span>').format(
         css, label, meaning
     )
+
+
+def verdict_line(sentence: str, graded) -> Markup:
+    """The verdict as readers see it: an icon and a sentence for the direction, then the certainty."""
+    direction = "not-known" if graded.certainty in ("very low", "insufficient") else graded.direction
+    icon, _words = reader_labels.DIRECTION[direction]
+    return Markup('<span class="verdict verdict--{}"><span class="verdict__icon" aria-hidden="true">{}</span> '
+                  '{}</span> {}').format(direction, icon, sentence, certainty_badge(graded.certainty))
+
+
+def evidence_note(graded) -> Markup:
+    """What kind of evidence it is, how long it was measured and when we last looked for more."""
+    parts = []
+    if graded.evidence == "indirect":
+        parts.append("Indirect evidence: " + "; ".join(reader_labels.INDIRECT[r] for r in graded.indirect) + ".")
+    if graded.measured:
+        parts.append(f"Measured {graded.measured}.")
+    parts.append(f"Evidence checked: {graded.searched:%B %Y}.")
+    return Markup('<span class="evidence-note">{}</span>').format(" ".join(parts))
 
 
 # A source is cited on many pages and its line never changes within a build. Unbounded: a

@@ -25,6 +25,9 @@ BODY_AREA = {
     "skin-and-scars": "Skin and scars",
     "mind-and-sleep": "Stress, mood and sleep",
     "heart-and-lungs": "Heart and lungs",
+    "legs-and-feet": "Legs and feet",
+    "pregnancy-and-birth": "Pregnancy and birth",
+    "whole-body": "Whole body (cancer care, after surgery)",
 }
 
 KIND_TITLE = {
@@ -43,3 +46,33 @@ SOURCE_TYPE = {
     "review": "Review",
     "other": "Other",
 }
+
+# Which way the evidence points: an icon and words, never colour alone.
+DIRECTION = {
+    "benefit": ("✓", "Helps"),
+    "small-benefit": ("✓", "Helps a little"),
+    "no-difference": ("=", "No clear difference"),
+    "harm": ("✗", "May do harm"),
+    "not-known": ("?", "Not known"),
+}
+
+EVIDENCE = {
+    "direct": "Trials of this massage for this",
+    "indirect": "Indirect evidence",
+    "none": "No trials",
+}
+
+INDIRECT = {
+    "other-technique": "trials tested other kinds of massage",
+    "other-population": "trials were in other groups of people",
+    "other-condition": "trials were in people with other conditions",
+    "healthy-volunteers": "trials were in healthy volunteers",
+    "lab-markers-only": "trials measured lab tests, not how people felt",
+}
+
+# One voice for readers anywhere (content standards, section 7).
+EMERGENCY_ACTION = ("Call 911 (US), 999 (UK), 112 (EU) or your local emergency number, "
+                    "or go to the emergency department now. Do not book a massage.")
+URGENT_ACTION = "See a doctor today, or call your doctor's office or a nurse line (NHS 111 in the UK)."
+CRISIS_LINES = ("If you are thinking about harming yourself, call or text 988 in the US, or call "
+                "Samaritans on 116 123 in the UK. Elsewhere, call your local crisis line.")

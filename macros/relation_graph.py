@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .knowledge_base import KnowledgeBase
-from .model import KIND_FOLDERS, PAGE_KINDS, GradedLink
+from .model import KIND_FOLDERS, PAGE_KINDS, GradedLink, warning_levels
+from .verdicts import Subject, in_sentence, subject, verdict
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Edge:
     kind: str
     other: str
     link: GradedLink
+    verdict: str  # the same sentence from either end
 
 
 @dataclass
@@ -33,6 +35,8 @@ class RelationGraph:
     cited_by: dict = field(default_factory=lambda: defaultdict(list))
     # (kind, id) -> every source the page cites, in order of first mention
     page_sources: dict = field(default_factory=dict)
+    # benefit id -> the verdict on the claim overall
+    claim_verdicts: dict = field(default_factory=dict)
 
     def entity(self, kind: str, entity_id: str):
         return self.kb[kind][entity_id]
@@ -57,20 +61,29 @@ class RelationGraph:
 
 def build_relation_graph(kb: KnowledgeBase) -> RelationGraph:
     graph = RelationGraph(kb)
+    massage = subject()
     for condition_id, condition in kb["condition"].items():
+        helped = condition.outcome or f"help with {in_sentence(condition.name)}"
         for link in condition.techniques:
-            _connect(graph, ("condition", condition_id), "techniques", ("technique", link.id), "conditions", link)
+            said = _verdict(_technique(kb, link.id), helped, link)
+            _connect(graph, ("condition", condition_id), "techniques", ("technique", link.id), "conditions",
+                     link, said)
         for link in condition.benefits:
-            _connect(graph, ("condition", condition_id), "benefits", ("benefit", link.id), "conditions", link)
+            said = _verdict(massage, f"{kb['benefit'][link.id].outcome} in people with "
+                            f"{in_sentence(condition.name)}", link)
+            _connect(graph, ("condition", condition_id), "benefits", ("benefit", link.id), "conditions", link, said)
         for caution_id in condition.cautions:
             graph.plain[("condition", condition_id)]["cautions"].append(caution_id)
             graph.plain[("caution", caution_id)]["conditions"].append(condition_id)
     for technique_id, technique in kb["technique"].items():
         for link in technique.benefits:
-            _connect(graph, ("technique", technique_id), "benefits", ("benefit", link.id), "techniques", link)
+            said = _verdict(_technique(kb, technique_id), kb["benefit"][link.id].outcome, link)
+            _connect(graph, ("technique", technique_id), "benefits", ("benefit", link.id), "techniques", link, said)
         for caution_id in technique.cautions:
             graph.plain[("technique", technique_id)]["cautions"].append(caution_id)
             graph.plain[("caution", caution_id)]["techniques"].append(technique_id)
+    for benefit_id, benefit in kb["benefit"].items():
+        graph.claim_verdicts[benefit_id] = _verdict(massage, benefit.outcome, benefit.evidence)
     for kind in PAGE_KINDS:
         for entity_id, entity in kb[kind].items():
             cited = list(dict.fromkeys(_cited_sources(entity)))
@@ -80,19 +93,29 @@ def build_relation_graph(kb: KnowledgeBase) -> RelationGraph:
     return graph
 
 
-def _connect(graph, here, relation, there, reverse_relation, link):
-    graph.graded[here][relation].append(Edge(there[0], there[1], link))
-    graph.graded[there][reverse_relation].append(Edge(here[0], here[1], link))
+def _technique(kb, technique_id: str) -> Subject:
+    technique = kb["technique"][technique_id]
+    return subject(technique.name, technique.name_in_sentence)
+
+
+def _verdict(who: Subject, outcome: str, graded) -> str:
+    return verdict(who, outcome, graded.certainty, graded.direction)
+
+
+def _connect(graph, here, relation, there, reverse_relation, link, said):
+    graph.graded[here][relation].append(Edge(there[0], there[1], link, said))
+    graph.graded[there][reverse_relation].append(Edge(here[0], here[1], link, said))
 
 
 def _cited_sources(entity):
     for name in ("techniques", "benefits"):
         for link in getattr(entity, name, []):
             yield from link.sources
-    for name in ("evidence", "warning_signs"):
-        block = getattr(entity, name, None)
-        if block is not None:
-            yield from block.sources
+    evidence = getattr(entity, "evidence", None)
+    if evidence is not None:
+        yield from evidence.sources
+    for _level, block in warning_levels(entity):
+        yield from block.sources
     yield from entity.sources
 
 

@@ -25,6 +25,7 @@ from .page_render import PageRenderer
 from .reader_labels import KIND_TITLE
 from .relation_graph import RelationGraph, build_relation_graph, page_path
 from .review_schedule import log_overdue
+from .reviewers import review_line
 
 
 @dataclass
@@ -87,7 +88,7 @@ def add_generated_pages(files: Files, config) -> Files:
 
     for kind in PAGE_KINDS:
         for entity_id, entity in site.graph.kb[kind].items():
-            add(page_path(kind, entity_id), entity_meta(kind, entity), render.entity_page(kind, entity_id),
+            add(page_path(kind, entity_id), entity_meta(kind, entity, site.graph.kb.reviewers), render.entity_page(kind, entity_id),
                 edit_uri=site.graph.kb.files[(kind, entity_id)])
         add(f"{KIND_FOLDERS[kind]}/index.md", {"title": f"{KIND_TITLE[kind]} A to Z"}, render.index_page(kind))
     # Out of the search index: its one heading per source made the theme's search plugin
@@ -117,14 +118,14 @@ def sitemap_without_private_pages(xml: str, config) -> str:
     return editor_pages.drop_private_pages_from_sitemap(xml, config.site_url or "/")
 
 
-def entity_meta(kind: str, entity) -> dict:
+def entity_meta(kind: str, entity, reviewers: dict) -> dict:
     """An entity page's front matter: its title, summary and review dates."""
     return {
         "title": entity.name,
         "description": " ".join(entity.summary.split()),
         "last_reviewed": entity.last_reviewed.isoformat(),
         "next_review": entity.next_review.isoformat(),
-        "reviewed_by": entity.reviewed_by,
+        "review": review_line(entity, reviewers),
         "entity_kind": kind,
     }
 

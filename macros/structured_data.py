@@ -10,7 +10,8 @@ ABOUT_TYPE = {
 }
 
 
-def medical_web_page(kind: str, entity, url: str) -> dict:
+def medical_web_page(kind: str, entity, url: str, reviewer=None) -> dict:
+    """`reviewer` is the clinician who reviewed the page, if one has."""
     about = {"@type": ABOUT_TYPE[kind], "name": entity.name}
     if entity.also_called:
         about["alternateName"] = list(entity.also_called)
@@ -19,14 +20,16 @@ def medical_web_page(kind: str, entity, url: str) -> dict:
             {"@type": "MedicalCode", "codeValue": c.code, "codingSystem": "ICD-10-CM", "name": c.title}
             for c in entity.icd10
         ]
-    return {
+    page = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "name": entity.name,
         "url": url,
         "description": " ".join(entity.summary.split()),
         "lastReviewed": entity.last_reviewed.isoformat(),
-        "reviewedBy": {"@type": "Organization", "name": entity.reviewed_by},
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "about": about,
     }
+    if reviewer is not None:
+        page["reviewedBy"] = {"@type": "Person", "name": reviewer.name, "jobTitle": reviewer.credentials}
+    return page
