@@ -31,7 +31,7 @@ REQUIRED = {
     "benefit": """less-muscle-tension pain-relief better-range-of-motion better-circulation lymph-flow-and-swelling
         less-inflammation softer-scars lower-blood-pressure stress-relief better-mood better-sleep better-posture
         immune-function lower-stress-hormones serotonin-and-dopamine""".split(),
-    "caution": """blood-clots bleeding-risk wounds-and-fragile-skin fractures-and-osteoporosis cancer-and-tumours
+    "caution": """blood-clots bleeding-risk wounds-and-fragile-skin fractures-and-osteoporosis cancer-and-tumors
         pregnancy fever-and-infection recent-surgery""".split(),
 }
 PROSE_PAGES = ["medical-massage.md", "what-to-expect.md", "choosing-a-therapist.md", "is-massage-safe.md",
