@@ -169,4 +169,26 @@ def source_line(source) -> Markup:
     line = Markup(". ").join(parts) + Markup(".")
     if ids:
         line += Markup(" ") + Markup("; ").join(ids) + Markup(".")
-    return line
+    return line + source_notes(source)
+
+
+def source_notes(source) -> Markup:
+    """What a reader should weigh beside the citation: who paid, ties to sellers, corrections."""
+    notes = []
+    if source.funding:
+        notes.append(Markup("<strong>Funding:</strong> {}").format(_sentence(source.funding)))
+    if source.conflicts:
+        notes.append(Markup("<strong>Conflicts of interest:</strong> {}").format(_sentence(source.conflicts)))
+    if source.correction:
+        notes.append(Markup('<a href="{}" rel="noopener noreferrer">A correction was published</a>.').format(
+            source.correction))
+    if source.retracted:
+        notes.append(Markup('<strong><a href="{}" rel="noopener noreferrer">Retracted</a></strong>: '
+                            'do not rely on it.').format(source.retracted))
+    if not notes:
+        return Markup("")
+    return Markup(' <span class="source-notes">{}</span>').format(Markup(" ").join(notes))
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
