@@ -15,7 +15,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data_errors import DataErrors
+from .data_errors import DataErrors, field_path
+from .evidence_rules import stale_searches
 from .knowledge_base import KnowledgeBase, load_knowledge_base
 from .model import PAGE_KINDS
 
@@ -83,6 +84,18 @@ def report(due: list[ReviewDue], within_days: int = DUE_SOON_DAYS) -> str:
     return "\n".join([head, *(f"  {item}" for item in due)])
 
 
+def stale_search_report(kb: KnowledgeBase, today: dt.date | None = None) -> str:
+    """Graded relationships whose last search for newer evidence is more than a year old."""
+    stale = stale_searches(kb, today or dt.date.today())
+    if not stale:
+        return "Every grade's evidence was searched for within the last year."
+    head = (f"{len(stale)} grade{'s' if len(stale) != 1 else ''} not searched for newer evidence in over a year "
+            "(search again, then update searched:):")
+    rows = [f"  {kb.files[(place.kind, place.entity_id)]}: {field_path(place.loc)}: last searched {searched}"
+            for place, searched in sorted(stale, key=lambda item: item[1])]
+    return "\n".join([head, *rows])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make review-report", description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", type=Path, default=Path(__file__).resolve().parent.parent / "data")
@@ -95,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     print(report(reviews_due(kb, args.today, args.days), args.days))
+    print(stale_search_report(kb, args.today))
     return 0
 
 
