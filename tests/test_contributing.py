@@ -121,3 +121,11 @@ def test_deploy_publishes_only_after_the_tests_pass():
     assert any(s.startswith("actions/upload-pages-artifact@") for s in steps)
     assert jobs[publisher]["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["permissions"] == {"contents": "read"}
+
+
+def test_every_data_change_asks_a_clinical_reviewer():
+    rules = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    owners = {rule[0]: rule[1:] for rule in rules}
+    assert owners.get("/data/"), "no owner asked to review changes to data/"
+    assert all(owner.startswith("@") for owner in owners["/data/"])
