@@ -73,6 +73,7 @@ INDIRECT = {
 # One voice for readers anywhere (content standards, section 7).
 EMERGENCY_ACTION = ("Call 911 (US), 999 (UK), 112 (EU) or your local emergency number, "
                     "or go to the emergency department now. Do not book a massage.")
-URGENT_ACTION = "See a doctor today, or call your doctor's office or a nurse line (NHS 111 in the UK)."
+URGENT_ACTION = ("Contact your doctor, nurse or midwife today, or a nurse advice line "
+                 "(NHS 111 in the UK). If you cannot reach anyone, go to urgent care.")
 CRISIS_LINES = ("If you are thinking about harming yourself, call or text 988 in the US, or call "
                 "Samaritans on 116 123 in the UK. Elsewhere, call your local crisis line.")
