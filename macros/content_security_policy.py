@@ -16,6 +16,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from . import page_markup_rules
+
 # The theme partials that write inline scripts into our pages.
 INLINE_SCRIPT_PARTIALS = (
     "partials/javascripts/base.html",
@@ -61,21 +63,31 @@ def script_hash(source: str) -> str:
 # Every built page is checked, so this runs over the whole site: regular expressions
 # find the scripts 40 times faster than html.parser (the check was the largest cost
 # of the build at 1,000 pages). A script's text ends at the first </script, as in
-# a browser; comments are removed first, as a browser ignores scripts inside them.
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# a browser; comments are removed first (also the short `<!-->` a browser closes at
+# once), as a browser ignores scripts inside them.
+_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
-_RUNNABLE = {"", "text/javascript", "application/javascript", "module"}
+# A browser runs a script of no type and of any JavaScript type (text/javascript,
+# application/x-javascript, module...): only these data types are never run. A script
+# of any other type is refused by check_site.
+_DATA_TYPES = {"application/json", "application/ld+json"}
+
+
+def _script_type(attributes: str) -> str:
+    found = page_markup_rules.attributes(attributes).get("type", "")
+    return found.strip().lower()
 
 
 def inline_scripts(html: str) -> list[str]:
-    """The text of every inline script a browser would run."""
-    scripts = []
-    for attributes, source in _SCRIPT.findall(_COMMENT.sub("", html)):
-        attrs = {m.group(1).lower(): (m.group(2) or "").strip("\"'") for m in _ATTRIBUTE.finditer(attributes)}
-        if "src" not in attrs and attrs.get("type", "").strip().lower() in _RUNNABLE:
-            scripts.append(source)
-    return scripts
+    """The text of every inline script a browser could run (every one but data)."""
+    return [source for attributes, source in _SCRIPT.findall(_COMMENT.sub("", html))
+            if "src" not in page_markup_rules.attributes(attributes) and _script_type(attributes) not in _DATA_TYPES]
+
+
+def unknown_script_types(html: str) -> list[str]:
+    """The type of every script that is neither plain (no type) nor one of the site's data types."""
+    return [kind for attributes, _ in _SCRIPT.findall(_COMMENT.sub("", html))
+            if (kind := _script_type(attributes)) and kind not in _DATA_TYPES]
 
 
 def theme_script_hashes(config) -> list[str]:
@@ -102,7 +114,11 @@ def check_site(site_dir: Path, hashes) -> None:
     allowed = set(hashes)
     problems = []
     for page in sorted(Path(site_dir).rglob("*.html")):
-        for source in inline_scripts(page.read_text(encoding="utf-8")):
+        html = page.read_text(encoding="utf-8")
+        for kind in unknown_script_types(html):
+            problems.append(f"  {page.relative_to(site_dir).as_posix()}: <script type=\"{kind[:40]}\"> is not allowed: "
+                            f"scripts have no type, or are data ({', '.join(sorted(_DATA_TYPES))})")
+        for source in inline_scripts(html):
             if script_hash(source) not in allowed:
                 shown = " ".join(source.split())[:80]
                 problems.append(f"  {page.relative_to(site_dir).as_posix()}: inline script not allowed "

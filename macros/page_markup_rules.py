@@ -1,0 +1,149 @@
+"""What a page may carry, checked at build time: docs/ is edited by pull request too.
+
+Markdown lets a prose page hold raw HTML, and its front matter can send readers
+elsewhere. The build refuses, naming the file:
+
+- a symlink anywhere in docs/ (MkDocs would copy what it points to, such as
+  .git/config, into the published site);
+- in a page's content: a <script> of any type but the data types the site uses,
+  <form>, <base>, <meta http-equiv> (a refresh there is a redirect), frames and
+  plugins, inline event handlers (on...=) and script addresses (javascript:);
+- a `redirect_to:` that is not a page of this site, written relative to the page.
+
+Tags are found with regular expressions, as content_security_policy.py does, so the
+check stays linear and cheap on every page; it errs towards refusing.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from pathlib import Path
+
+# The only <script type> values a page may carry besides none (runnable, and then
+# allowed by hash only): the theme's configuration and the pages' structured data.
+DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")
+
+_REFUSED_TAGS = {
+    "form": "forms are not allowed: link to the page that does the job instead",
+    "base": "<base> is not allowed: it changes where every link on the page goes",
+    "meta": "<meta> is not allowed in a page's text (a refresh there is a redirect)",
+    "iframe": "frames are not allowed", "frame": "frames are not allowed",
+    "object": "plugins are not allowed", "embed": "plugins are not allowed",
+}
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
+_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
+_START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_SCRIPT_URL = re.compile(r"^(javascript|vbscript|data):", re.I)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def attributes(text: str) -> dict[str, str]:
+    """A tag's attributes, lower-cased names; the first of two with one name wins, as in a browser."""
+    found: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        name = match.group(1).lower()
+        if name not in found:
+            value = match.group(2) or ""
+            found[name] = value[1:-1] if value[:1] in "\"'" and len(value) > 1 else value
+    return found
+
+
+def markup_problems(html: str) -> list[str]:
+    """What in this HTML a page's text may not carry, one message per tag."""
+    problems = []
+    for match in _START_TAG.finditer(_COMMENT.sub("", html)):
+        tag = match.group(1).lower()
+        attrs = attributes(match.group(2))
+        shown = match.group(0) if len(match.group(0)) <= 80 else match.group(0)[:77] + "..."
+        if tag in _REFUSED_TAGS:
+            problems.append(f"{shown}: {_REFUSED_TAGS[tag]}")
+        elif tag == "script":
+            kind = attrs.get("type", "").strip().lower()
+            if kind not in DATA_SCRIPT_TYPES:
+                problems.append(f"{shown}: scripts are not allowed in a page's text "
+                                f"(only data: type {' or '.join(DATA_SCRIPT_TYPES)})")
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                problems.append(f"{shown}: inline event handlers ({name}=) are not allowed")
+            elif name in _URL_ATTRIBUTES and _SCRIPT_URL.match(_INVISIBLE.sub("", value)):
+                problems.append(f"{shown}: {name}= may not be a javascript:, vbscript: or data: address")
+    return problems
+
+
+def redirect_problem(target, page_url: str, page_urls: set[str]) -> str | None:
+    """Why `redirect_to: target` on the page at page_url is refused, or None.
+
+    A redirect leads to a page of this site, written relative to the page
+    (`../../conditions/neck-pain/`); page_urls are the site's page addresses.
+    """
+    if not isinstance(target, str) or not target.strip():
+        return "redirect_to: write the address of a page of this site, like ../conditions/neck-pain/"
+    if _SCHEME.match(target) or target.startswith(("/", "\\")) or "//" in target or "\\" in target \
+            or _INVISIBLE.search(target):
+        return (f"redirect_to: '{target[:80]}' leaves this site or is not a relative address: "
+                "redirects may only lead to a page of this site, like ../conditions/neck-pain/")
+    path = target.split("#", 1)[0]
+    folder = page_url if page_url == "" or page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    resolved = posixpath.normpath(posixpath.join(folder, path)) if path else folder.rstrip("/")
+    resolved = "" if resolved == "." else resolved
+    if resolved.startswith(".."):
+        return f"redirect_to: '{target}' points above the site's top folder"
+    if resolved.strip("/") not in {u.strip("/") for u in page_urls}:
+        return f"redirect_to: '{target}' is not a page of this site"
+    return None
+
+
+def symlinks_in(folder: Path) -> list[str]:
+    """Every symbolic link under folder (files and folders), relative to it, without following any."""
+    found = []
+    for parent, dirs, files in os.walk(folder, followlinks=False):
+        for name in dirs + files:
+            path = Path(parent, name)
+            if path.is_symlink():
+                found.append(path.relative_to(folder).as_posix())
+    return sorted(found)
+
+
+class PageRefused(Exception):
+    """A page carries what the site does not allow; the message names its file."""
+
+
+def source_name(file) -> str:
+    """The file an editor would fix: docs/<page>.md, or the data file a generated page comes from."""
+    if getattr(file, "generated_by", None):
+        return f"{file.edit_uri or file.src_uri} (generated page {file.src_uri})"
+    return f"docs/{file.src_uri}"
+
+
+def refuse_symlinks(docs_dir) -> None:
+    links = symlinks_in(Path(docs_dir))
+    if links:
+        raise PageRefused("Symbolic links are not allowed in docs/ (the build would publish what they point to):\n"
+                          + "\n".join(f"  docs/{link}: replace the link with the file itself, or remove it"
+                                      for link in links))
+
+
+_page_urls: tuple[int, set[str]] = (0, set())
+
+
+def check_redirect(page, files) -> None:
+    target = (page.meta or {}).get("redirect_to")
+    if target is None:
+        return
+    global _page_urls
+    if _page_urls[0] != id(files):
+        _page_urls = (id(files), {f.url for f in files.documentation_pages()})
+    problem = redirect_problem(target, page.url, _page_urls[1])
+    if problem:
+        raise PageRefused(f"{source_name(page.file)}: {problem}")
+
+
+def check_content(html: str, page) -> None:
+    problems = markup_problems(html)
+    if problems:
+        raise PageRefused(f"{source_name(page.file)}: this page's text carries markup the site does not allow:\n"
+                          + "\n".join(f"  {p}" for p in problems[:20]))
