@@ -20,11 +20,21 @@ from macros import (  # noqa: E402
 )
 
 
+def on_startup(command, dirty):
+    content_security_policy.started(command)
+
+
 def on_config(config):
     _refused(page_markup_rules.refuse_symlinks, config["docs_dir"])
     incremental_build.start(config)
     site_build.prepare(config)
     return config
+
+
+def on_env(env, config, files):
+    # Static hosts such as GitHub Pages send no headers: every page carries the policy itself.
+    env.globals["content_security_policy"] = content_security_policy.meta_policy_for(config)
+    return env
 
 
 # Before the plugins (hooks run after them by default): mkdocs-redirects checks

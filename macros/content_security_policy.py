@@ -42,6 +42,10 @@ _DIRECTIVES = (
     ("frame-ancestors", "'none'"),
 )
 
+# A policy in a <meta> tag may not carry these (browsers ignore them there), so
+# only the header sends them: the privacy page says what that adds.
+HEADER_ONLY = ("frame-ancestors", "report-uri", "sandbox")
+
 OTHER_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
@@ -107,6 +111,28 @@ def policy(hashes) -> str:
 
 def policy_for(config) -> str:
     return policy(theme_script_hashes(config))
+
+
+def meta_policy(hashes) -> str:
+    """The same policy, less what only a header can carry, for every page's <meta http-equiv>."""
+    return "; ".join(d for d in policy(hashes).split("; ") if d.split(" ", 1)[0] not in HEADER_ONLY)
+
+
+# `mkdocs serve` adds its live-reload script inline at the end of every page it
+# sends; a policy in the page would block it. So pages built for the preview carry
+# no <meta> policy (the built site and its `_headers` file are checked as always).
+_serving = False
+
+
+def started(command: str) -> None:
+    """Remember whether this run is `mkdocs serve` (MkDocs' startup event, once per run)."""
+    global _serving
+    _serving = command == "serve"
+
+
+def meta_policy_for(config) -> str:
+    """The <meta> policy for this build's pages; empty in `mkdocs serve`."""
+    return "" if _serving else meta_policy(theme_script_hashes(config))
 
 
 def check_site(site_dir: Path, hashes) -> None:
