@@ -151,7 +151,8 @@ def check_site(site_dir: Path, hashes) -> None:
                                 f"by the Content-Security-Policy: <script>{shown}...")
     if problems:
         raise PolicyError(
-            "Inline scripts the Content-Security-Policy would block (readers' browsers would not run them).\n"
+            "Scripts the site does not allow: inline scripts the Content-Security-Policy would block\n"
+            "(readers' browsers would not run them), and scripts of an unknown type.\n"
             "Move the script to a file under docs/assets/, or, if it is the theme's and the same on every\n"
             "page, add its partial to INLINE_SCRIPT_PARTIALS in macros/content_security_policy.py:\n"
             + "\n".join(problems[:20]) + (f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else "")
