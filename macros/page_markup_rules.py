@@ -33,32 +33,90 @@ _REFUSED_TAGS = {
     "object": "plugins are not allowed", "embed": "plugins are not allowed",
 }
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
-_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.S)
-_START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_NEXT = re.compile(r"<(!--|[a-zA-Z][^\s/>]*)")
+_SKIP = re.compile(r"[\s/]*")
+_NAME = re.compile(r"[^\s/>][^\s/>=]*")
+_EQUALS = re.compile(r"\s*=\s*")
+_UNQUOTED = re.compile(r"[^\s>]*")
+_COMMENT_END = re.compile(r"--!?>")
+_SCRIPT_END = re.compile(r"</script[\s/>]", re.I)
 _SCRIPT_URL = re.compile(r"^(javascript|vbscript|data):", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
+def start_tags(html: str, find=None):
+    """Yield (tag name, attributes, the tag's text, script text or None) for each start tag.
+
+    Read roughly as a browser reads it, in one pass (linear, whatever the input):
+    comments are skipped (`<!-->` ends one at once), a quoted value may hold `>`, the
+    text of a <script> runs to its first `</script`, and an unfinished tag, comment
+    or script runs to the end (a browser shows nothing of it). Attribute names are
+    lower-cased; of two with one name, the first wins, as in a browser. `find` (a
+    pattern whose group 1 is the tag name) looks only at some tags, and then skips no
+    comments: a comment's start inside another tag's quoted value cannot hide them.
+    """
+    pos, size, find = 0, len(html), find or _NEXT
+    while True:
+        found = find.search(html, pos)
+        if found is None:
+            return
+        start = found.start()
+        if found.group(1) == "!--":
+            if html.startswith(("<!-->", "<!--->"), start):
+                pos = html.index(">", start) + 1
+                continue
+            end = _COMMENT_END.search(html, start + 4)
+            if end is None:
+                return
+            pos = end.end()
+            continue
+        pos, attrs = found.end(), {}
+        while True:
+            pos = _SKIP.match(html, pos).end()
+            if pos >= size:
+                return
+            if html[pos] == ">":
+                pos += 1
+                break
+            name = _NAME.match(html, pos)
+            pos, value = name.end(), ""
+            equals = _EQUALS.match(html, pos)
+            if equals:
+                pos = equals.end()
+                if pos < size and html[pos] in "\"'":
+                    close = html.find(html[pos], pos + 1)
+                    if close == -1:
+                        return
+                    value, pos = html[pos + 1:close], close + 1
+                else:
+                    unquoted = _UNQUOTED.match(html, pos)
+                    value, pos = unquoted.group(0), unquoted.end()
+            attrs.setdefault(name.group(0).lower(), value)
+        name, text = found.group(1).lower(), html[start:pos]
+        if name != "script":
+            yield name, attrs, text, None
+            continue
+        end = _SCRIPT_END.search(html, pos)
+        yield name, attrs, text, html[pos:end.start() if end else size]
+        if end is None:
+            return
+        pos = end.start()
+
+
 def attributes(text: str) -> dict[str, str]:
-    """A tag's attributes, lower-cased names; the first of two with one name wins, as in a browser."""
-    found: dict[str, str] = {}
-    for match in _ATTRIBUTE.finditer(text):
-        name = match.group(1).lower()
-        if name not in found:
-            value = match.group(2) or ""
-            found[name] = value[1:-1] if value[:1] in "\"'" and len(value) > 1 else value
-    return found
+    """A tag's attributes (the text of one start tag, or what follows its name)."""
+    text = text if text.lstrip().startswith("<") else "<x " + text + ">"
+    for _, attrs, _, _ in start_tags(text):
+        return attrs
+    return {}
 
 
 def markup_problems(html: str) -> list[str]:
     """What in this HTML a page's text may not carry, one message per tag."""
     problems = []
-    for match in _START_TAG.finditer(_COMMENT.sub("", html)):
-        tag = match.group(1).lower()
-        attrs = attributes(match.group(2))
-        shown = match.group(0) if len(match.group(0)) <= 80 else match.group(0)[:77] + "..."
+    for tag, attrs, text, _ in start_tags(html):
+        shown = text if len(text) <= 80 else text[:77] + "..."
         if tag in _REFUSED_TAGS:
             problems.append(f"{shown}: {_REFUSED_TAGS[tag]}")
         elif tag == "script":
