@@ -185,7 +185,8 @@ def refuse_symlinks(docs_dir) -> None:
                                       for link in links))
 
 
-_page_urls: tuple[int, set[str]] = (0, set())
+# The page addresses of the build under way, listed once per build (its Files object).
+_page_urls: tuple[object, set[str]] = (None, set())
 
 
 def check_redirect(page, files) -> None:
@@ -193,8 +194,8 @@ def check_redirect(page, files) -> None:
     if target is None:
         return
     global _page_urls
-    if _page_urls[0] != id(files):
-        _page_urls = (id(files), {f.url for f in files.documentation_pages()})
+    if _page_urls[0] is not files:
+        _page_urls = (files, {f.url for f in files.documentation_pages()})
     problem = redirect_problem(target, page.url, _page_urls[1])
     if problem:
         raise PageRefused(f"{source_name(page.file)}: {problem}")
