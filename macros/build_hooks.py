@@ -41,6 +41,7 @@ def on_env(env, config, files):
 # redirect targets against the file list, which must hold the generated pages.
 @event_priority(50)
 def on_files(files, config):
+    _refused(page_markup_rules.check_static_files, files, config["docs_dir"])
     files = site_build.add_generated_pages(files, config)
     incremental_build.watch_pages(files, config)
     return files

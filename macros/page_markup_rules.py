@@ -8,7 +8,10 @@ elsewhere. The build refuses, naming the file:
 - in a page's content: a <script> of any type but the data types the site uses,
   <form>, <base>, <meta http-equiv> (a refresh there is a redirect), frames and
   plugins, inline event handlers (on...=) and script addresses (javascript:);
-- a `redirect_to:` that is not a page of this site, written relative to the page.
+- a `redirect_to:` that is not a page of this site, written relative to the page;
+- a file in docs/ that a browser would open as a page of its own without going
+  through the theme (and so without its policy): .html and the like, and an .svg
+  that carries a script, an event handler or a script address.
 
 Tags are found with regular expressions, as content_security_policy.py does, so the
 check stays linear and cheap on every page; it errs towards refusing.
@@ -166,6 +169,25 @@ def symlinks_in(folder: Path) -> list[str]:
     return sorted(found)
 
 
+# Files a browser shows as a page, which MkDocs would copy as they are.
+RAW_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xht", ".mht", ".mhtml")
+
+
+def static_file_problem(name: str, read_text) -> str | None:
+    """Why the docs/ file `name` (not Markdown) may not be published, or None."""
+    lowered = name.lower()
+    if lowered.endswith(RAW_PAGE_SUFFIXES):
+        return "HTML files are not allowed in docs/: write the page in Markdown (.md)"
+    if lowered.endswith((".svg", ".svgz", ".xml", ".xsl")):
+        problems = [p for p in markup_problems(read_text()) if "scripts" in p or "handlers" in p or "address" in p]
+        for tag, _, _, _ in start_tags(read_text()):
+            if tag.rsplit(":", 1)[-1] in ("script", "foreignobject", "iframe", "object", "embed"):
+                problems.append(f"<{tag}> is not allowed in an image")
+        if problems:
+            return "an image may not carry scripts: " + "; ".join(problems[:5])
+    return None
+
+
 class PageRefused(Exception):
     """A page carries what the site does not allow; the message names its file."""
 
@@ -199,6 +221,23 @@ def check_redirect(page, files) -> None:
     problem = redirect_problem(target, page.url, _page_urls[1])
     if problem:
         raise PageRefused(f"{source_name(page.file)}: {problem}")
+
+
+def check_static_files(files, docs_dir) -> None:
+    """Refuse the docs/ files that a browser would open as pages of their own (see above)."""
+    problems = []
+    docs = Path(docs_dir).resolve()
+    for file in files:
+        if file.generated_by or file.is_documentation_page() or not file.abs_src_path \
+                or docs not in Path(file.abs_src_path).resolve().parents:
+            continue  # the theme's own files are not input
+        problem = static_file_problem(file.src_uri,
+                                      lambda: Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace"))
+        if problem:
+            problems.append(f"  docs/{file.src_uri}: {problem}")
+    if problems:
+        raise PageRefused("Files in docs/ that would be published as pages outside the site's theme and policy:\n"
+                          + "\n".join(problems))
 
 
 def check_content(html: str, page) -> None:

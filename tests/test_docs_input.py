@@ -214,3 +214,32 @@ def test_the_checks_stay_linear_on_hostile_markup(hostile):
     csp.inline_scripts(hostile)
     csp.unknown_script_types(hostile)
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("name, text, words", [
+    ("assets/page.html", "<p>hello</p>", "HTML files are not allowed"),
+    ("old/PAGE.HTM", "<p>hello</p>", "HTML files are not allowed"),
+    ("assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "may not carry scripts"),
+    ("assets/logo.svg", '<svg onload="alert(1)"></svg>', "may not carry scripts"),
+    ("assets/logo.svg", '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>', "may not carry scripts"),
+    ("assets/logo.svg", '<svg><svg:script>alert(1)</svg:script></svg>', "may not carry scripts"),
+    ("assets/logo.svg", '<svg><foreignObject><p>x</p></foreignObject></svg>', "may not carry scripts"),
+    ("assets/logo.svg", '<svg viewBox="0 0 10 10"><path d="M0 0h10v10z"/></svg>', None),
+    ("assets/extra.css", "a { color: red }", None),
+])
+def test_static_files_that_would_be_pages(name, text, words):
+    from macros.page_markup_rules import static_file_problem
+
+    problem = static_file_problem(name, lambda: text)
+    if words is None:
+        assert problem is None
+    else:
+        assert problem and words in problem, problem
+
+
+def test_build_refuses_an_html_file_in_docs(tmp_path):
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    (project / "docs" / "assets" / "login.html").write_text('<form action="https://evil.example/">')
+    code, output = _build_output(project)
+    assert code != 0
+    assert "docs/assets/login.html: HTML files are not allowed in docs/" in output, output[-3000:]
