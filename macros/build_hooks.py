@@ -11,29 +11,49 @@ _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
+from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import (  # noqa: E402
-    content_security_policy, external_links, incremental_build, search_index, site_build, urgent_callouts,
+    content_security_policy, external_links, incremental_build, page_markup_rules, search_index, site_build,
+    urgent_callouts,
 )
 
 
+def on_startup(command, dirty):
+    content_security_policy.started(command)
+
+
 def on_config(config):
+    _refused(page_markup_rules.refuse_symlinks, config["docs_dir"])
     incremental_build.start(config)
     site_build.prepare(config)
     return config
+
+
+def on_env(env, config, files):
+    # Static hosts such as GitHub Pages send no headers: every page carries the policy itself.
+    env.globals["content_security_policy"] = content_security_policy.meta_policy_for(config)
+    return env
 
 
 # Before the plugins (hooks run after them by default): mkdocs-redirects checks
 # redirect targets against the file list, which must hold the generated pages.
 @event_priority(50)
 def on_files(files, config):
+    _refused(page_markup_rules.check_static_files, files, config["docs_dir"])
     files = site_build.add_generated_pages(files, config)
     incremental_build.watch_pages(files, config)
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    _refused(page_markup_rules.check_redirect, page, files)
+    return markdown
+
+
 def on_page_content(html, page, config, files):
+    _refused(page_markup_rules.check_content, html, page)
     return urgent_callouts.announce_urgent_callouts(html)
 
 
@@ -55,7 +75,12 @@ def on_post_build(config):
     try:
         content_security_policy.write_headers(config)
     except content_security_policy.PolicyError as exc:
-        from mkdocs.exceptions import PluginError
-
         raise PluginError(str(exc)) from None
     incremental_build.finish(config)
+
+
+def _refused(check, *args):
+    try:
+        check(*args)
+    except page_markup_rules.PageRefused as exc:
+        raise PluginError(str(exc)) from None

@@ -68,9 +68,9 @@ def editors_status_page(renderer, edit_uri: str, today: dt.date | None = None) -
         today=today, days=DUE_SOON_DAYS, due=reviews_due(kb, today), drafts=drafts, edit_link=edit_link)
 
 
-def drop_private_pages_from_sitemap(xml: str, site_url: str) -> str:
-    """sitemap.xml without the editors' pages."""
-    for path in PRIVATE_PAGES:
+def drop_private_pages_from_sitemap(xml: str, site_url: str, also=()) -> str:
+    """sitemap.xml without the editors' pages (and the docs paths in `also`)."""
+    for path in (*PRIVATE_PAGES, *also):
         address = (site_url or "/").rstrip("/") + "/" + path.removesuffix(".md") + "/"
         xml = re.sub(r"\s*<url>\s*<loc>" + re.escape(address) + r"</loc>.*?</url>", "", xml, flags=re.S)
     return xml

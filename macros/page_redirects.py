@@ -1,13 +1,17 @@
 """Old page addresses that must keep working after an id is renamed.
 
 data/redirects.yml maps an old address to the new one, e.g.
-`conditions/stiff-neck: conditions/neck-pain`. The build turns each into a
-redirect page (mkdocs-redirects), so links on paper and in health records
-never break.
+`conditions/stiff-neck: conditions/neck-pain`. The build adds a page at each old
+address that sends the reader on (`redirect_to:` in its front matter, the same
+way the diagnosis-code pages do; overrides/main.html writes the refresh), so
+links on paper and in health records never break. An old address may not be one
+a page owns: a live entity, a kind's A to Z page (`conditions/index`), or any
+other page of the site (checked again when the pages are known).
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -50,6 +54,8 @@ def _problem(kb, old: str, new: str) -> str | None:
         if not _ADDRESS.match(address):
             return f"'{address}' is not a page address: write it like conditions/neck-pain"
     old_kind, old_id = _kind_and_id(old)
+    if old_id == "index":
+        return f"'{old}' is the {old.split('/')[0]} A to Z page: a redirect would replace it; remove this line"
     if old_id in kb[old_kind]:
         return f"'{old}' is a live page: a redirect would hide it; remove this line or rename the page"
     new_kind, new_id = _kind_and_id(new)
@@ -63,35 +69,23 @@ def _kind_and_id(address: str) -> tuple[str, str]:
     return _FOLDER_KIND[folder], entity_id
 
 
-def redirect_maps(redirects: dict[str, str]) -> dict[str, str]:
-    """The same pairs as mkdocs-redirects wants them: docs paths of Markdown files."""
-    return {f"{old}.md": f"{new}.md" for old, new in redirects.items()}
+def redirect_pages(redirects: dict[str, str]) -> dict[str, tuple[dict, str]]:
+    """docs path -> (front matter, Markdown) of the page at each old address."""
+    pages = {}
+    for old, new in redirects.items():
+        meta = {"title": "This page has moved", "robots": "noindex", "search": {"exclude": True},
+                "redirect_to": posixpath.relpath(new, old) + "/"}
+        link = posixpath.relpath(f"{new}.md", posixpath.dirname(old))
+        pages[f"{old}.md"] = (meta, f"# This page has moved\n\n[Go to the new page]({link}).\n")
+    return pages
 
 
-# mkdocs-redirects' own page keeps #anchors with an inline script, which the
-# site's Content-Security-Policy blocks; this page does the same with the meta
-# refresh alone (anchors are dropped), and tells the reader where it went.
-REDIRECT_PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>This page has moved</title>
-<meta name="robots" content="noindex">
-<meta name="referrer" content="same-origin">
-<link rel="canonical" href="{url}">
-<meta http-equiv="refresh" content="0; url={url}">
-</head>
-<body>
-<main>
-<h1>This page has moved</h1>
-<p><a href="{url}">Go to the new page</a>.</p>
-</main>
-</body>
-</html>
-"""
-
-
-def use_script_free_redirect_pages() -> None:
-    import mkdocs_redirects.plugin
-
-    mkdocs_redirects.plugin.HTML_TEMPLATE = REDIRECT_PAGE
+def owned_addresses(redirects: dict[str, str], page_exists, data_dir: Path) -> list[str]:
+    """`file:line: old: message` for each old address that a page of the site owns."""
+    owned = [old for old in redirects if page_exists(f"{old}.md") or page_exists(f"{old}/index.md")]
+    if not owned:
+        return []
+    path = Path(data_dir) / FILE_NAME
+    _, lines, _ = read_yaml_file(path, path.name)
+    return [f"data/{FILE_NAME}:{lines.get((old,), 1)}: {old}: '{old}' is the address of a page of the site: "
+            "a redirect would replace it; remove this line" for old in owned]

@@ -15,12 +15,11 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import editor_pages
+from . import editor_pages, page_redirects
 from .data_errors import DataErrors, annotate_pull_request
 from .knowledge_base import load_knowledge_base
 from .model import KIND_FOLDERS, PAGE_KINDS
 from .open_data import api_files
-from .page_redirects import redirect_maps, use_script_free_redirect_pages
 from .page_render import PageRenderer
 from .reader_labels import KIND_TITLE
 from .relation_graph import RelationGraph, build_relation_graph, page_path
@@ -46,20 +45,11 @@ def prepare(config) -> SiteData:
         annotate_pull_request(exc.errors)
         raise PluginError(exc.report(stopped_build=True)) from None
     log_overdue(kb)
-    _add_redirects(config, kb.redirects)
     graph = build_relation_graph(kb)
     site = SiteData(graph, PageRenderer(graph, config.site_url or "/"))
     _current.clear()  # one build at a time; `mkdocs serve` makes a new config per rebuild
     _current[id(config)] = site
     return site
-
-
-def _add_redirects(config, redirects: dict[str, str]) -> None:
-    plugin = config.plugins.get("redirects")
-    if plugin is None:
-        raise PluginError("mkdocs.yml must list the 'redirects' plugin: data/redirects.yml needs it")
-    plugin.config["redirect_maps"].update(redirect_maps(redirects))
-    use_script_free_redirect_pages()
 
 
 def site_for(config) -> SiteData:
@@ -111,11 +101,20 @@ def add_generated_pages(files: Files, config) -> Files:
         add(path, meta, markdown, edit_uri=edit_uri)
     for path, content in editor_pages.starter_files().items():
         files.append(File.generated(config, path, content=content))
+    # Last, so that an old address another page owns is caught (and not silently replaced).
+    owned = page_redirects.owned_addresses(site.graph.kb.redirects, files.get_file_from_path,
+                                           Path(config.config_file_path).parent / "data")
+    if owned:
+        raise PluginError("\n".join(owned))
+    for path, (meta, markdown) in page_redirects.redirect_pages(site.graph.kb.redirects).items():
+        add(path, meta, markdown, edit_uri=f"data/{page_redirects.FILE_NAME}")
     return files
 
 
 def sitemap_without_private_pages(xml: str, config) -> str:
-    return editor_pages.drop_private_pages_from_sitemap(xml, config.site_url or "/")
+    """The sitemap without the editors' pages and the old addresses of renamed pages."""
+    old_addresses = [f"{old}.md" for old in site_for(config).graph.kb.redirects]
+    return editor_pages.drop_private_pages_from_sitemap(xml, config.site_url or "/", also=old_addresses)
 
 
 def entity_meta(kind: str, entity, reviewers: dict) -> dict:
