@@ -17,5 +17,10 @@ def define_env(env):
         return site_for(env.conf).renderer.by_body_area()
 
     @env.macro
+    def claim_verdict(benefit_id: str) -> str:
+        """A claimed benefit's verdict, as its own page shows it: direction and certainty, never one alone."""
+        return site_for(env.conf).renderer.claim_verdict(benefit_id)
+
+    @env.macro
     def nginx_security_headers() -> str:
         return content_security_policy.nginx_headers(content_security_policy.policy_for(env.conf))

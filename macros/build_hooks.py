@@ -37,8 +37,8 @@ def on_env(env, config, files):
     return env
 
 
-# Before the plugins (hooks run after them by default): mkdocs-redirects checks
-# redirect targets against the file list, which must hold the generated pages.
+# Before the plugins (hooks run after them by default): the macros plugin and search
+# must see the generated pages in the file list.
 @event_priority(50)
 def on_files(files, config):
     _refused(page_markup_rules.check_static_files, files, config["docs_dir"])

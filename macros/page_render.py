@@ -91,6 +91,9 @@ class PageRenderer:
             references=lambda: citations.listed(self.graph.sources_of(kind, entity_id)),
         )
 
+    def claim_verdict(self, benefit_id: str) -> Markup:
+        return verdict_line(self.graph.claim_verdicts[benefit_id], self.graph.entity("benefit", benefit_id).evidence)
+
     def index_page(self, kind: str) -> str:
         return self.env.get_template("index.md.j2").render(kind=kind)
 
