@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, needed_tool as needed
-from macros.knowledge_base import load_knowledge_base
+from conftest import needed_tool as needed
 
-KB = load_knowledge_base(ROOT / "data")
 SITE_URL = "https://medical-massage-guide.github.io/guide/"
-HANDOUTS = [f"conditions/{cid}/" for cid in sorted(KB["condition"])] + \
-           [f"techniques/{tid}/" for tid in sorted(KB["technique"])]
+
+
+def handouts(kb) -> list[str]:
+    """Every condition and technique page: each prints as a handout."""
+    return [f"conditions/{cid}/" for cid in sorted(kb["condition"])] + \
+           [f"techniques/{tid}/" for tid in sorted(kb["technique"])]
 
 
 async def print_all(browser, base: str, paths: list[str], paper: str, out: Path) -> dict[str, Path]:
@@ -39,10 +41,10 @@ def pdf_pages(pdf: Path) -> int:
 
 
 @pytest.fixture(scope="module")
-def printed(browser_session, served_site, tmp_path_factory):
+def printed(browser_session, served_site, tmp_path_factory, kb):
     """Every condition and technique page printed on Letter and on A4 paper."""
     out = tmp_path_factory.mktemp("handouts")
-    return {paper: browser_session.run(print_all(browser_session.browser, served_site, HANDOUTS, paper, out))
+    return {paper: browser_session.run(print_all(browser_session.browser, served_site, handouts(kb), paper, out))
             for paper in ("Letter", "A4")}
 
 
