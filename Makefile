@@ -83,7 +83,9 @@ clean:
 
 # Measurements, not tests: neither is part of `make test`. See the README's "Speed and scale".
 .PHONY: bench lighthouse
+# The benchmark's own tests first (marked bench, left out of `make test`), then the benchmark.
 bench: $(STAMP)
+	$(PY) -m pytest -m bench tests/test_benchmark_tools.py
 	$(PY) tests/benchmark/run_benchmark.py
 
 # Lighthouse 12.2.3 is the last release that runs on Node 20; it audits with Debian's Chromium.
