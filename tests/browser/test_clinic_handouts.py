@@ -20,19 +20,23 @@ def handouts(kb) -> list[str]:
            [f"techniques/{tid}/" for tid in sorted(kb["technique"])]
 
 
-async def print_all(browser, base: str, paths: list[str], paper: str, out: Path) -> dict[str, Path]:
+async def print_all(browser, base: str, paths: list[str], papers: list[str], out: Path) -> dict[str, dict[str, Path]]:
+    """{paper: {path: its PDF}}: each page is loaded once and printed on each paper."""
     limit = asyncio.Semaphore(4)
 
-    async def one(path: str) -> tuple[str, Path]:
+    async def one(path: str) -> tuple[str, dict[str, Path]]:
         async with limit:
             page = await browser.new_page()
             await page.goto(base + path, wait_until="load")
-            target = out / (path.strip("/").replace("/", "--") + f"-{paper}.pdf")
-            await page.pdf(path=str(target), format=paper)
+            targets = {}
+            for paper in papers:
+                targets[paper] = out / (path.strip("/").replace("/", "--") + f"-{paper}.pdf")
+                await page.pdf(path=str(targets[paper]), format=paper)
             await page.close()
-            return path, target
+            return path, targets
 
-    return dict(await asyncio.gather(*(one(p) for p in paths)))
+    printed = dict(await asyncio.gather(*(one(p) for p in paths)))
+    return {paper: {path: targets[paper] for path, targets in printed.items()} for paper in papers}
 
 
 def pdf_pages(pdf: Path) -> int:
@@ -44,8 +48,7 @@ def pdf_pages(pdf: Path) -> int:
 def printed(browser_session, served_site, tmp_path_factory, kb):
     """Every condition and technique page printed on Letter and on A4 paper."""
     out = tmp_path_factory.mktemp("handouts")
-    return {paper: browser_session.run(print_all(browser_session.browser, served_site, handouts(kb), paper, out))
-            for paper in ("Letter", "A4")}
+    return browser_session.run(print_all(browser_session.browser, served_site, handouts(kb), ["Letter", "A4"], out))
 
 
 @pytest.mark.parametrize("paper", ["Letter", "A4"])
