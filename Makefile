@@ -12,11 +12,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Browser tests use Debian's chromium; Playwright must never try to download a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: help install check build serve test clean new schemas schema-lines review-report published-urls system-packages
+.PHONY: help install check build serve test test-full clean new schemas schema-lines review-report published-urls system-packages
 
 help:
 	@echo "make serve   preview the site at http://127.0.0.1:8000/guide/ (sets everything up)"
-	@echo "make test    run every check CI runs"
+	@echo "make test    run every check CI runs on a pull request"
+	@echo "make test-full   the same, with every page audited in all four browser variants (nightly)"
 	@echo "make check   validate the data files only"
 	@echo "make build   write the site to site/"
 	@echo 'make new kind=condition name="Plantar fasciitis"   start a new data file (a draft)'
@@ -65,6 +66,12 @@ test: $(STAMP) system-packages
 	$(PY) -m macros.check
 	$(PY) -m pytest
 
+# What the nightly workflow runs: `make test`, with the browser audit of every page in
+# light and dark, desktop and phone (a pull request audits one page of each template so).
+test-full: $(STAMP) system-packages
+	$(PY) -m macros.check
+	FULL_AUDIT=1 $(PY) -m pytest
+
 # Debian packages the browser and handout tests use (tool:package), installed once
 # when missing. Without root they are listed instead, and those tests say they did not run.
 SYSTEM_TOOLS := chromium:chromium pdfinfo:poppler-utils zbarimg:zbar-tools
@@ -98,7 +105,9 @@ clean:
 
 # Measurements, not tests: neither is part of `make test`. See the README's "Speed and scale".
 .PHONY: bench lighthouse
+# The benchmark's own tests first (marked bench, left out of `make test`), then the benchmark.
 bench: $(STAMP)
+	$(PY) -m pytest -m bench tests/test_benchmark_tools.py
 	$(PY) tests/benchmark/run_benchmark.py
 
 # Lighthouse 12.2.3 is the last release that runs on Node 20; it audits with Debian's Chromium.

@@ -2,8 +2,9 @@
 
 Record systems send full codes (S13.4XXA, m5416, "M54.16 "); the data lists
 code prefixes. The longest listed prefix wins, so M54.3 (sciatica) beats a
-broader M54 if both are listed. /connect/ does the same in the browser with
-the table this module writes to /api/v1/icd10.json.
+broader M54 if both are listed. This module writes the table
+(/api/v1/icd10.json); /connect/ looks codes up in it in the browser
+(docs/assets/connect.js, tested in tests/browser/test_code_lookup.py).
 """
 
 from __future__ import annotations
@@ -25,14 +26,3 @@ def code_table(kb: KnowledgeBase) -> dict[str, dict]:
         for item in condition.icd10:
             table[normalize(item.code)] = {"code": item.code, "title": item.title, "condition": condition_id}
     return table
-
-
-def find_condition(table: dict[str, dict], raw_code: str) -> dict | None:
-    """The entry whose prefix is the longest match for raw_code, or None."""
-    code = normalize(raw_code)
-    for end in range(len(code), 2, -1):
-        if code[:end] in table:
-            return table[code[:end]]
-    return None
-
-

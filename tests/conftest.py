@@ -90,6 +90,23 @@ def fixture_data(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def kb():
+    """The real knowledge base, loaded when a test first asks for it (never at import,
+    so one mistake in data/ fails the tests that read it, not the whole collection)."""
+    from macros.knowledge_base import load_knowledge_base
+
+    return load_knowledge_base(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def graph(kb):
+    """The real relation graph."""
+    from macros.relation_graph import build_relation_graph
+
+    return build_relation_graph(kb)
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test session exactly as `make build` does."""
     project = copy_project(tmp_path_factory.mktemp("project"))

@@ -1,7 +1,7 @@
-"""The benchmark's own tools (tests/benchmark/), checked in the normal run.
+"""The benchmark's own tools (tests/benchmark/), checked by `make bench` before it measures.
 
-The benchmark itself (`make bench`) is a measurement and never runs here; these
-tests make sure its synthetic data is data the real model accepts, and that the
+Marked `bench`, so `make test` leaves them out (pytest.ini); `pytest -m bench` runs them.
+They make sure the benchmark's synthetic data is data the real model accepts, and that the
 engine reads each data file once and compiles each template once per build,
 however many pages use them.
 """
@@ -19,6 +19,8 @@ from conftest import ROOT
 from macros.knowledge_base import load_knowledge_base
 from macros.model import KIND_FOLDERS, PAGE_KINDS
 from macros.relation_graph import build_relation_graph
+
+pytestmark = pytest.mark.bench
 
 
 def test_entity_counts_follow_the_real_mix():

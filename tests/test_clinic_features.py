@@ -13,10 +13,8 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from macros.diagnosis_codes import code_table, normalize
-from macros.knowledge_base import load_knowledge_base
 from macros.model import KIND_FOLDERS, PAGE_KINDS
 
-KB = load_knowledge_base(ROOT / "data")
 SCHEMAS = ROOT / "docs" / "api" / "v1" / "schemas"
 API_FILES = ["index", "icd10", "conditions", "techniques", "benefits", "cautions", "sources"]
 SITE_URL = "https://medical-massage-guide.github.io/guide/"
@@ -50,24 +48,24 @@ def test_the_schemas_reject_what_they_should(built_site):
     assert list(validator("conditions").iter_errors(bad))
 
 
-def test_open_data_lists_every_published_page(built_site):
+def test_open_data_lists_every_published_page(built_site, kb):
     listed = {(item["kind"], item["id"]) for item in api(built_site, "index")["items"]}
-    assert listed == {(kind, entity_id) for kind in PAGE_KINDS for entity_id in KB[kind]}
+    assert listed == {(kind, entity_id) for kind in PAGE_KINDS for entity_id in kb[kind]}
     for item in api(built_site, "index")["items"]:
         assert item["url"] == SITE_URL + item["path"]
         assert (built_site / item["path"] / "index.html").exists()
 
 
-def test_the_code_table_is_the_data(built_site):
+def test_the_code_table_is_the_data(built_site, kb):
     table = api(built_site, "icd10")["prefixes"]
-    expected = {normalize(c.code): (c.code, c.title, cid) for cid, cond in KB["condition"].items() for c in cond.icd10}
+    expected = {normalize(c.code): (c.code, c.title, cid) for cid, cond in kb["condition"].items() for c in cond.icd10}
     assert {k: (v["code"], v["title"], v["condition"]) for k, v in table.items()} == expected
     assert table["M543"]["condition"] == "sciatica"
 
 
-def test_every_listed_code_has_a_page_that_leads_to_its_condition(built_site):
+def test_every_listed_code_has_a_page_that_leads_to_its_condition(built_site, kb):
     index = BeautifulSoup((built_site / "icd10" / "index.html").read_text(), "lxml").select_one("article")
-    for prefix, entry in code_table(KB).items():
+    for prefix, entry in code_table(kb).items():
         page = BeautifulSoup((built_site / "icd10" / entry["code"] / "index.html").read_text(), "lxml")
         refresh = page.find("meta", attrs={"http-equiv": "refresh"})
         assert refresh["content"] == f"0; url=../../conditions/{entry['condition']}/"
@@ -75,19 +73,19 @@ def test_every_listed_code_has_a_page_that_leads_to_its_condition(built_site):
         assert entry["code"] in index.get_text()
 
 
-def test_connect_page_works_without_javascript_too(built_site):
+def test_connect_page_works_without_javascript_too(built_site, kb):
     page = BeautifulSoup((built_site / "connect" / "index.html").read_text(), "lxml")
     assert page.select_one("#connect-result[data-table='../api/v1/icd10.json']")
     assert page.select_one("noscript a[href='../icd10/']")
     condition_links = {a["href"] for a in page.select("article a[href^='../conditions/']")}
-    assert condition_links == {f"../conditions/{cid}/" for cid in KB["condition"]}
+    assert condition_links == {f"../conditions/{cid}/" for cid in kb["condition"]}
     assert page.find("script", src="../assets/connect.js")
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_entity_pages_carry_medical_web_page_data(built_site, kind):
+def test_entity_pages_carry_medical_web_page_data(built_site, kb, kind):
     about = {"condition": "MedicalCondition", "technique": "MedicalTherapy"}
-    for entity_id, entity in KB[kind].items():
+    for entity_id, entity in kb[kind].items():
         html = (built_site / KIND_FOLDERS[kind] / entity_id / "index.html").read_text()
         [block] = BeautifulSoup(html, "lxml").find_all("script", type="application/ld+json")
         data = json.loads(block.string)
@@ -115,19 +113,19 @@ def test_structured_data_cannot_break_out_of_its_script(tmp_path, fixture_data):
     assert "\\u0026" in block and json.loads(block)["about"]["alternateName"] == ["Back/script ache &"]
 
 
-def test_checklist_lists_every_caution(built_site):
+def test_checklist_lists_every_caution(built_site, kb):
     page = BeautifulSoup((built_site / "checklist" / "index.html").read_text(), "lxml").select_one("article")
     text = " ".join(page.get_text(" ").split())
-    for caution_id, caution in KB["caution"].items():
+    for caution_id, caution in kb["caution"].items():
         assert " ".join(caution.checklist.split()) in text
         assert page.select_one(f"a[href='../cautions/{caution_id}/']")
-    assert len(page.select("input[type=checkbox]")) == len(KB["caution"])
+    assert len(page.select("input[type=checkbox]")) == len(kb["caution"])
 
 
-def test_every_page_has_canonical_address_and_description(built_site):
+def test_every_page_has_canonical_address_and_description(built_site, kb):
     sitemap = (built_site / "sitemap.xml").read_text()
     for kind in PAGE_KINDS:
-        for entity_id, entity in KB[kind].items():
+        for entity_id, entity in kb[kind].items():
             url = f"{SITE_URL}{KIND_FOLDERS[kind]}/{entity_id}/"
             soup = BeautifulSoup((built_site / KIND_FOLDERS[kind] / entity_id / "index.html").read_text(), "lxml")
             assert soup.find("link", rel="canonical")["href"] == url
@@ -135,8 +133,8 @@ def test_every_page_has_canonical_address_and_description(built_site):
             assert f"<loc>{url}</loc>" in sitemap
 
 
-def test_condition_pages_offer_print_and_share(built_site):
-    for condition_id in KB["condition"]:
+def test_condition_pages_offer_print_and_share(built_site, kb):
+    for condition_id in kb["condition"]:
         soup = BeautifulSoup((built_site / "conditions" / condition_id / "index.html").read_text(), "lxml")
         box = soup.select_one(".share-box")
         assert box.select_one("button[data-print]") and box.select_one("button[data-copy='#page-address']")

@@ -10,15 +10,14 @@ import pytest
 import textstat
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, edit, errors_for
 from macros.content_standards import MAX_SUMMARY_GRADE, plain, promises_in, reading_grade
-from macros.knowledge_base import load_knowledge_base
 from macros.model import PAGE_KINDS, warning_levels
-from macros.relation_graph import build_relation_graph
 
-KB = load_knowledge_base(ROOT / "data")
-GRAPH = build_relation_graph(KB)
-ALL_ENTITIES = [(kind, entity_id, e) for kind in PAGE_KINDS for entity_id, e in KB[kind].items()]
+
+def all_entities(kb):
+    return [(kind, entity_id, e) for kind in PAGE_KINDS for entity_id, e in kb[kind].items()]
+
 
 # Every topic the brief's seed article names has a home.
 REQUIRED = {
@@ -53,8 +52,8 @@ def test_the_promise_check_itself(text, flagged):
 
 
 @pytest.mark.parametrize("kind", REQUIRED)
-def test_every_topic_of_the_brief_has_a_page(kind):
-    missing = set(REQUIRED[kind]) - set(KB[kind])
+def test_every_topic_of_the_brief_has_a_page(kb, kind):
+    missing = set(REQUIRED[kind]) - set(kb[kind])
     assert not missing, f"no {kind} page for: {sorted(missing)}"
 
 
@@ -63,34 +62,43 @@ def test_every_prose_topic_has_a_page(page):
     assert (ROOT / "docs" / page).exists(), f"docs/{page} is missing"
 
 
-def test_every_graded_relationship_and_page_cites_a_source():
-    for kind, entity_id, e in ALL_ENTITIES:
-        assert e.sources, f"{kind} {entity_id} cites no source"
-        for relation in ("techniques", "benefits"):
-            for link in getattr(e, relation, []):
-                assert link.sources, f"{kind} {entity_id}: {relation} {link.id} has no source"
+def test_every_graded_relationship_and_page_cites_a_source(fixture_data):
+    """Every page is loaded through the model, so the model must refuse a page or a graded link without one."""
+    f = fixture_data / "conditions" / "sore-back.yml"
+    edit(f, "sources: [agency-page]\nlast_reviewed", "sources: []\nlast_reviewed")
+    edit(f, "    sources: [review-one]\n    direction: benefit\n    evidence: direct\n    searched: 2026-11-27\nbenefits",
+         "    sources: []\n    direction: benefit\n    evidence: direct\n    searched: 2026-11-27\nbenefits")
+    lines = f.read_text().splitlines()
+    link_line, page_line = (lines.index(text) + 1 for text in ("    sources: []", "sources: []"))
+    assert sorted(errors_for(fixture_data)) == [
+        f"data/conditions/sore-back.yml:{link_line}: techniques[0].sources: must list at least one item",
+        f"data/conditions/sore-back.yml:{page_line}: sources: must list at least one item",
+    ]
 
 
-def test_no_source_is_defined_and_never_cited():
+def test_no_source_is_defined_and_never_cited(kb, graph):
     prose = "\n".join(p.read_text() for p in (ROOT / "docs").rglob("*.md"))
-    unused = [sid for sid, s in KB["source"].items() if sid not in GRAPH.cited_by and s.url not in prose]
+    unused = [sid for sid, s in kb["source"].items() if sid not in graph.cited_by and s.url not in prose]
     assert not unused, f"sources never cited by any page: {unused}"
 
 
-def test_every_source_records_how_it_was_checked():
-    for source_id, s in KB["source"].items():
+def test_every_source_records_how_it_was_checked(kb):
+    for source_id, s in kb["source"].items():
         assert s.checked and len(s.checked_how) > 15, f"data/sources/{source_id}.yml: say how it was checked"
 
 
-@pytest.mark.parametrize("kind, entity_id, e", ALL_ENTITIES, ids=[f"{k}/{i}" for k, i, _ in ALL_ENTITIES])
-def test_summary_reads_at_grade_8_or_below(kind, entity_id, e):
-    grade = reading_grade(e.summary)
-    assert grade <= MAX_SUMMARY_GRADE, f"data/{kind}s/{entity_id}.yml: summary reads at grade {grade}; use shorter sentences and words"
+def test_summary_reads_at_grade_8_or_below(kb):
+    too_hard = []
+    for kind, entity_id, e in all_entities(kb):
+        grade = reading_grade(e.summary)
+        if grade > MAX_SUMMARY_GRADE:
+            too_hard.append(f"data/{kind}s/{entity_id}.yml: summary reads at grade {grade}")
+    assert not too_hard, "\n".join(too_hard) + "\nUse shorter sentences and words."
 
 
-def test_body_text_median_grade_is_9_or_below():
+def test_body_text_median_grade_is_9_or_below(kb):
     grades = []
-    for kind, entity_id, e in ALL_ENTITIES:
+    for kind, entity_id, e in all_entities(kb):
         for section in e.sections:
             text = plain(section.body)
             if len(text.split()) >= 30:
@@ -112,21 +120,41 @@ def test_conditions_with_red_flags_show_an_urgent_callout(built_site, condition_
     assert all(number in callout.get_text() for number in ("911", "999", "112")), condition_id
 
 
-def signs_of(condition_id: str) -> str:
-    """Every warning sign of a condition, both levels, in lower case."""
-    condition = KB["condition"][condition_id]
-    return " ".join(sign for _level, block in warning_levels(condition) for sign in block.signs).lower()
+def signs_of(kb, condition_id: str) -> list[str]:
+    """Every warning sign of a condition, at both levels."""
+    return [sign for _level, block in warning_levels(kb["condition"][condition_id]) for sign in block.signs]
 
 
-def test_headache_red_flags_cover_the_worst_headache_signs():
-    signs = signs_of("tension-type-headache") + " " + signs_of("migraine")
-    for alternatives in (["sudden"], ["stiff neck"], ["head injury", "hit your head"]):
-        assert any(words in signs for words in alternatives), f"headache warning signs lack {alternatives}"
+# Each red flag a condition's warning signs must name, as alternative wordings of it.
+HEADACHE_RED_FLAGS = [["sudden"], ["stiff neck"], ["head injury", "hit your head"]]
+CAUDA_EQUINA_RED_FLAGS = [["both legs"], ["bladder", "pee"]]
 
 
-def test_sciatica_red_flags_cover_cauda_equina():
-    signs = signs_of("sciatica")
-    assert "both legs" in signs and ("bladder" in signs or "pee" in signs)
+def red_flags_missing(signs: list[str], red_flags: list[list[str]]) -> list[list[str]]:
+    """The red flags that no sign names in any of its wordings."""
+    text = " ".join(signs).lower()
+    return [wordings for wordings in red_flags if not any(words in text for words in wordings)]
+
+
+@pytest.mark.parametrize("signs, missing", [
+    (["Pain in both legs", "Trouble controlling your bladder"], []),
+    (["Pain in both legs", "You cannot pee"], []),
+    (["You cannot pee"], [["both legs"]]),
+    (["Pain in both legs"], [["bladder", "pee"]]),
+])
+def test_the_red_flag_check_itself(signs, missing):
+    assert red_flags_missing(signs, CAUDA_EQUINA_RED_FLAGS) == missing
+
+
+def test_headache_red_flags_cover_the_worst_headache_signs(kb):
+    signs = signs_of(kb, "tension-type-headache") + signs_of(kb, "migraine")
+    missing = red_flags_missing(signs, HEADACHE_RED_FLAGS)
+    assert not missing, f"headache warning signs lack {missing}"
+
+
+def test_sciatica_red_flags_cover_cauda_equina(kb):
+    missing = red_flags_missing(signs_of(kb, "sciatica"), CAUDA_EQUINA_RED_FLAGS)
+    assert not missing, f"sciatica warning signs lack {missing}"
 
 
 def built_pages(site: Path):

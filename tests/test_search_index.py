@@ -7,7 +7,6 @@ import json
 import re
 
 from macros.search_index import trim_entry, trim_search_index
-from test_site_build import KB
 
 
 def test_a_page_keeps_its_opening_paragraphs_without_citation_numbers():
@@ -39,11 +38,11 @@ def words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z0-9]+", text)
 
 
-def test_the_built_index_finds_every_entity_by_name_and_summary(built_site):
+def test_the_built_index_finds_every_entity_by_name_and_summary(built_site, kb):
     docs = json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
     pages = {d["location"]: d for d in docs if "#" not in d["location"]}
     for kind, folder in (("condition", "conditions"), ("technique", "techniques"), ("caution", "cautions")):
-        for entity_id, entity in KB[kind].items():
+        for entity_id, entity in kb[kind].items():
             entry = pages[f"{folder}/{entity_id}/"]
             assert entry["title"] == entity.name
             opening = " ".join(words(entity.summary)[:8])

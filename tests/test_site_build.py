@@ -7,13 +7,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.knowledge_base import load_knowledge_base
 from macros.model import KIND_FOLDERS, PAGE_KINDS
-from macros.relation_graph import build_relation_graph
+from macros.relation_graph import Edge, build_relation_graph
 from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
-
-KB = load_knowledge_base(ROOT / "data")
-GRAPH = build_relation_graph(KB)
 
 
 def page(site: Path, kind: str, entity_id: str) -> BeautifulSoup:
@@ -31,9 +27,9 @@ def links_in(soup) -> set[str]:
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_one_page_per_data_file_and_an_index(built_site, kind):
+def test_one_page_per_data_file_and_an_index(built_site, kb, kind):
     folder = KIND_FOLDERS[kind]
-    data_ids = {p.stem for p in (ROOT / "data" / folder).glob("*.yml")} - set(KB.drafts[kind])
+    data_ids = {p.stem for p in (ROOT / "data" / folder).glob("*.yml")} - set(kb.drafts[kind])
     page_ids = {p.parent.name for p in (built_site / folder).glob("*/index.html")}
     renamed = {old.split("/")[1] for old in KB.redirects if old.startswith(f"{folder}/")}
     assert page_ids == data_ids | renamed
@@ -41,68 +37,93 @@ def test_one_page_per_data_file_and_an_index(built_site, kind):
     assert {h.rsplit("/", 2)[-2] for h in links_in(index) if h.startswith("./") or "/" in h} >= data_ids
 
 
-def test_every_relationship_links_both_ways(built_site):
-    checked = 0
+def links_missing_between_related_pages(site: Path, kb, graph) -> list[str]:
+    """Each graded relationship written in the data must link from both of its pages."""
+    problems, checked = [], 0
     for kind in PAGE_KINDS:
-        for entity_id in KB[kind]:
-            for relation, edges in GRAPH.graded[(kind, entity_id)].items():
-                here = links_in(page(built_site, kind, entity_id))
+        for entity_id in kb[kind]:
+            here = links_in(page(site, kind, entity_id))
+            for relation, edges in graph.graded.get((kind, entity_id), {}).items():
                 for edge in edges:
-                    target = f"../../{KIND_FOLDERS[edge.kind]}/{edge.other}/"
-                    assert target in here, f"{kind} {entity_id} does not link to {edge.kind} {edge.other}"
+                    if f"../../{KIND_FOLDERS[edge.kind]}/{edge.other}/" not in here:
+                        problems.append(f"{kind} {entity_id} does not link to {edge.kind} {edge.other}")
                     checked += 1
-    assert checked == 2 * sum(len(v) for k, rel in GRAPH.graded.items() for v in rel.values()) / 2
+    # Counted from the data, not from the graph: one relationship, two pages, two links.
+    written = sum(len(getattr(entity, relation, [])) for kind in PAGE_KINDS for entity in kb[kind].values()
+                  for relation in ("techniques", "benefits"))
+    if checked != 2 * written:
+        problems.append(f"checked {checked} links for {written} relationships written in the data; expected {2 * written}")
+    return problems
 
 
-def test_technique_pages_show_their_cautions_before_the_evidence(built_site):
-    for technique_id in KB["technique"]:
+def test_every_relationship_links_both_ways(built_site, kb, graph):
+    problems = links_missing_between_related_pages(built_site, kb, graph)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_both_ways_check_can_fail(built_site, kb):
+    """A relationship indexed one way only, or a page without its link, is reported."""
+    condition_id, link = next((cid, c.techniques[0]) for cid, c in kb["condition"].items() if c.techniques)
+    one_way = build_relation_graph(kb)
+    back = one_way.graded[("technique", link.id)]["conditions"]
+    back.remove(next(e for e in back if e.other == condition_id))
+    assert any("expected" in p for p in links_missing_between_related_pages(built_site, kb, one_way))
+
+    unlinked = build_relation_graph(kb)
+    unlinked.graded[("technique", link.id)]["conditions"].append(Edge("condition", "no-such-condition", link))
+    assert f"technique {link.id} does not link to condition no-such-condition" in \
+        links_missing_between_related_pages(built_site, kb, unlinked)
+
+
+def test_technique_pages_show_their_cautions_before_the_evidence(built_site, kb):
+    for technique_id in kb["technique"]:
         text = article(page(built_site, "technique", technique_id)).get_text(" ")
-        for caution_id in KB["technique"][technique_id].cautions:
-            assert KB["caution"][caution_id].name in text
+        for caution_id in kb["technique"][technique_id].cautions:
+            assert kb["caution"][caution_id].name in text
         assert text.index("Is it safe for me?") < text.index("What is it used for?")
 
 
-def test_every_entity_page_ends_with_numbered_references(built_site):
+def test_every_entity_page_ends_with_numbered_references(built_site, kb, graph):
     for kind in PAGE_KINDS:
-        for entity_id in KB[kind]:
+        for entity_id in kb[kind]:
             soup = page(built_site, kind, entity_id)
             refs = soup.select("ol.references > li")
-            expected = GRAPH.sources_of(kind, entity_id)
+            expected = graph.sources_of(kind, entity_id)
             assert {li["id"] for li in refs} >= {f"ref-{s}" for s in expected}
             for li in refs:
-                source = KB["source"][li["id"].removeprefix("ref-")]
+                source = kb["source"][li["id"].removeprefix("ref-")]
                 assert li.find("a", href=source.url), f"{kind} {entity_id}: reference lacks its link"
             for mark in soup.select("span.cite a"):
                 assert soup.find(id=mark["href"][1:]), f"{kind} {entity_id}: citation {mark['href']} has no reference"
 
 
-def test_edit_link_opens_the_yaml_file(built_site):
+def test_edit_link_opens_the_yaml_file(built_site, kb):
     for kind in PAGE_KINDS:
-        for entity_id in KB[kind]:
+        for entity_id in kb[kind]:
             edit = page(built_site, kind, entity_id).select_one("a[rel~=edit]")
             assert edit["href"].endswith(f"/data/{KIND_FOLDERS[kind]}/{entity_id}.yml")
 
 
-def test_every_page_has_disclaimer_and_review_dates(built_site):
+def test_every_page_has_disclaimer_and_review_dates(built_site, kb):
     for html in built_site.rglob("index.html"):
         soup = BeautifulSoup(html.read_text(), "lxml")
         if soup.select_one("article") is None:
             continue
         assert soup.select_one("aside.disclaimer"), f"{html} has no disclaimer"
     for kind in PAGE_KINDS:
-        for entity_id, entity in KB[kind].items():
+        for entity_id, entity in kb[kind].items():
             dates = page(built_site, kind, entity_id).select_one("aside.review-dates").get_text(" ")
             assert entity.last_reviewed.isoformat() in dates and entity.next_review.isoformat() in dates
 
 
-def test_sources_page_lists_every_source_with_the_pages_citing_it(built_site):
+def test_sources_page_lists_every_source_with_the_pages_citing_it(built_site, kb, graph):
     soup = BeautifulSoup((built_site / "sources" / "index.html").read_text(), "lxml")
-    for source_id in KB["source"]:
+    for source_id in kb["source"]:
         assert soup.find(id=source_id), f"source {source_id} missing from the sources page"
-    for source_id, citing in GRAPH.cited_by.items():
+    for source_id, citing in graph.cited_by.items():
         block = soup.find(id=source_id).find_next("ul").get_text(" ")
         for kind, entity_id in citing:
-            assert KB[kind][entity_id].name in block
+            assert kb[kind][entity_id].name in block
 
 
 def test_no_third_party_requests_configured(built_site):

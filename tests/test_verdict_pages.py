@@ -9,14 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros.knowledge_base import load_knowledge_base
 from macros.model import KIND_FOLDERS, PAGE_KINDS, warning_levels
-from macros.relation_graph import build_relation_graph
-
-
-@pytest.fixture(scope="module")
-def graph():
-    return build_relation_graph(load_knowledge_base(ROOT / "data"))
 
 
 def soup(site, path):

@@ -1,12 +1,16 @@
 """Load every page of a served site in Chromium and record what a reader's browser sees.
 
-For each page and each variant (light and dark scheme, desktop and 375 px phone):
-axe-core's WCAG A/AA violations, console errors, requests to other hosts,
+For each page and each of its variants (light and dark scheme, desktop and 375 px
+phone): axe-core's WCAG A/AA violations, console errors, requests to other hosts,
 Content-Security-Policy violations and cookies; on the first variant also the
 page's structure (h1, lang, landmarks, alt text, table headers, urgent callouts).
 Each page loads once: the window is then narrowed to 375 px and the colour scheme
 switched with Material's own toggle, as a reader would. Two tabs work at once, one
 per core.
+
+Which variants: every page is audited in the light scheme on desktop, and one page
+of each template (the largest) in all four (`variant_plan`). With FULL_AUDIT=1
+(`make test-full`, run nightly) every page is audited in all four.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # the rules about colour can give a different answer from the light one.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 PARALLEL_PAGES = 2
+FULL_AUDIT = os.environ.get("FULL_AUDIT") == "1"
 
 # Runs before any of the page's own scripts, in every document.
 RECORD_CSP_VIOLATIONS = """
@@ -107,12 +112,18 @@ class Audit:
     paths: list[str]
     variants: list[str]
     results: list[PageResult]
+    plan: dict[str, list[str]] = field(default_factory=dict)  # path -> the variants it was audited in
     cookies: dict[str, list] = field(default_factory=dict)
     seconds: float = 0.0
 
     def where(self, predicate, describe) -> list[str]:
         """One line per page and variant where predicate(result) holds, saying what was found."""
         return [f"{r.variant:20} /{r.path}: {describe(r)}" for r in self.results if predicate(r)]
+
+
+def html_file(site: Path, path: str) -> Path:
+    """The file a site-relative page path is served from."""
+    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
 
 
 def pages_in_sitemap(site: Path) -> list[str]:
@@ -124,10 +135,31 @@ def pages_in_sitemap(site: Path) -> list[str]:
     paths = []
     for loc in locs:
         path = loc.removeprefix(prefix)
-        html = site / path / "index.html" if path == "" or path.endswith("/") else site / path
-        if 'http-equiv="refresh"' not in html.read_text(encoding="utf-8").split("</head>")[0]:
+        if 'http-equiv="refresh"' not in html_file(site, path).read_text(encoding="utf-8").split("</head>")[0]:
             paths.append(path)
     return paths
+
+
+def template_of(path: str) -> str:
+    """Pages one folder down (conditions/sciatica/, conditions/migraine/ ...) share their
+    folder's template; every other page (home, prose, indexes, tools) counts as its own."""
+    parts = path.strip("/").split("/")
+    return f"{parts[0]}/*/" if len(parts) == 2 else path
+
+
+def variant_plan(paths: list[str], full: bool, size=len) -> dict[str, list[str]]:
+    """The variants each page is audited in: all four for every page when `full`; otherwise
+    the light desktop variant for every page, and all four for the largest page (by `size`)
+    of each template."""
+    if full:
+        return {path: list(VARIANTS) for path in paths}
+    largest: dict[str, str] = {}
+    for path in paths:
+        template = template_of(path)
+        if template not in largest or size(path) > size(largest[template]):
+            largest[template] = path
+    every = set(largest.values())
+    return {path: list(VARIANTS) if path in every else [STRUCTURE_VARIANT] for path in paths}
 
 
 def headers_from_file(path: Path) -> dict[str, str]:
@@ -194,8 +226,9 @@ class _Probe:
                                          {"runOnly": rules, "resultTypes": ["violations"]})
         result.violations = [_summarise(v) for v in found["violations"]]
 
-    async def audit(self, base_url: str, path: str, axe_script: str) -> list[PageResult]:
-        """Load one page, then audit it at each width and in each colour scheme."""
+    async def audit(self, base_url: str, path: str, axe_script: str, variants: list[str]) -> list[PageResult]:
+        """Load one page, then audit it at each width and in each colour scheme of `variants`
+        (which always include the first, light on desktop)."""
         results = {variant: PageResult(path, variant) for variant in VARIANTS}
         first = results[STRUCTURE_VARIANT]
         self.result = first  # what happens while loading is charged to the first variant
@@ -210,6 +243,8 @@ class _Probe:
         # Light, dark; then narrow the window and go back: dark, light. Each switch is one toggle.
         order = [("desktop", "light"), ("desktop", "dark"), ("phone 375 px", "dark"), ("phone 375 px", "light")]
         for viewport, scheme in order:
+            if f"{scheme}, {viewport}" not in variants:
+                continue
             result = results[f"{scheme}, {viewport}"]
             if first.error:
                 result.error = result.error or f"not audited: {first.error}"
@@ -225,11 +260,17 @@ class _Probe:
             except Exception as exc:  # a page that cannot be audited is a failure, reported with the rest
                 result.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
         self.result = None
-        return [results[v] for v in VARIANTS]
+        return [results[v] for v in VARIANTS if v in variants]
 
 
-async def audit_site(browser, base_url: str, paths: list[str], parallel: int = PARALLEL_PAGES) -> Audit:
+async def audit_site(browser, base_url: str, paths: list[str], parallel: int = PARALLEL_PAGES,
+                     plan: dict[str, list[str]] | None = None) -> Audit:
+    """Audit each page in the variants `plan` gives it (by default, all four)."""
     from axe_playwright_python.base import AXE_SCRIPT
+
+    plan = plan or {path: list(VARIANTS) for path in paths}
+    if any(STRUCTURE_VARIANT not in plan[path] for path in paths):
+        raise ValueError(f"every page is audited in the {STRUCTURE_VARIANT} variant at least")
 
     started = time.perf_counter()
     # One context per tab, so a scheme one tab stores in localStorage never greets the other.
@@ -245,7 +286,8 @@ async def audit_site(browser, base_url: str, paths: list[str], parallel: int = P
 
     async def worker(probe: _Probe):
         while not jobs.empty():
-            results.extend(await probe.audit(base_url, jobs.get_nowait(), AXE_SCRIPT))
+            path = jobs.get_nowait()
+            results.extend(await probe.audit(base_url, path, AXE_SCRIPT, plan[path]))
 
     await asyncio.gather(*(worker(probe) for probe in probes))
     cookies = {f"tab {n + 1}": await context.cookies() for n, context in enumerate(contexts)}
@@ -253,4 +295,4 @@ async def audit_site(browser, base_url: str, paths: list[str], parallel: int = P
         await context.close()
     order = {(p, v): i for i, (p, v) in enumerate((p, v) for p in paths for v in VARIANTS)}
     results.sort(key=lambda r: order[(r.path, r.variant)])
-    return Audit(base_url, paths, list(VARIANTS), results, cookies, time.perf_counter() - started)
+    return Audit(base_url, paths, list(VARIANTS), results, plan, cookies, time.perf_counter() - started)

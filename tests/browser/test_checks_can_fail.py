@@ -10,7 +10,7 @@ import pytest
 
 from site_server import serve
 
-from .site_audit import audit_site, format_violations, headers_from_file, pages_in_sitemap
+from .site_audit import STRUCTURE_VARIANT, VARIANTS, audit_site, format_violations, headers_from_file, pages_in_sitemap
 from .test_structure import structure_problems
 
 # Pale grey on the light page, dark grey on the dark one: too faint in every variant.
@@ -48,10 +48,13 @@ def broken_site(built_site, tmp_path_factory):
 @pytest.fixture(scope="module")
 def broken_audit(browser_session, broken_site):
     site, pages = broken_site
+    # The contrast rule is checked in every variant; the others on light desktop, where they are read.
+    plan = {path: [STRUCTURE_VARIANT] for path in pages.values()} | {pages["contrast"]: list(VARIANTS)}
     with serve(site, headers=headers_from_file(site / "_headers")) as base:
-        with_policy = browser_session.run(audit_site(browser_session.browser, base, list(pages.values())))
+        with_policy = browser_session.run(audit_site(browser_session.browser, base, list(pages.values()), plan=plan))
     with serve(site) as base:
-        without_policy = browser_session.run(audit_site(browser_session.browser, base, [pages["font"]]))
+        without_policy = browser_session.run(audit_site(browser_session.browser, base, [pages["font"]],
+                                                        plan={pages["font"]: [STRUCTURE_VARIANT]}))
     return pages, with_policy, without_policy
 
 

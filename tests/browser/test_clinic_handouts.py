@@ -9,28 +9,34 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, needed_tool as needed
-from macros.knowledge_base import load_knowledge_base
+from conftest import needed_tool as needed
 
-KB = load_knowledge_base(ROOT / "data")
 SITE_URL = "https://medical-massage-guide.github.io/guide/"
-HANDOUTS = [f"conditions/{cid}/" for cid in sorted(KB["condition"])] + \
-           [f"techniques/{tid}/" for tid in sorted(KB["technique"])]
 
 
-async def print_all(browser, base: str, paths: list[str], paper: str, out: Path) -> dict[str, Path]:
+def handouts(kb) -> list[str]:
+    """Every condition and technique page: each prints as a handout."""
+    return [f"conditions/{cid}/" for cid in sorted(kb["condition"])] + \
+           [f"techniques/{tid}/" for tid in sorted(kb["technique"])]
+
+
+async def print_all(browser, base: str, paths: list[str], papers: list[str], out: Path) -> dict[str, dict[str, Path]]:
+    """{paper: {path: its PDF}}: each page is loaded once and printed on each paper."""
     limit = asyncio.Semaphore(4)
 
-    async def one(path: str) -> tuple[str, Path]:
+    async def one(path: str) -> tuple[str, dict[str, Path]]:
         async with limit:
             page = await browser.new_page()
             await page.goto(base + path, wait_until="load")
-            target = out / (path.strip("/").replace("/", "--") + f"-{paper}.pdf")
-            await page.pdf(path=str(target), format=paper)
+            targets = {}
+            for paper in papers:
+                targets[paper] = out / (path.strip("/").replace("/", "--") + f"-{paper}.pdf")
+                await page.pdf(path=str(targets[paper]), format=paper)
             await page.close()
-            return path, target
+            return path, targets
 
-    return dict(await asyncio.gather(*(one(p) for p in paths)))
+    printed = dict(await asyncio.gather(*(one(p) for p in paths)))
+    return {paper: {path: targets[paper] for path, targets in printed.items()} for paper in papers}
 
 
 def pdf_pages(pdf: Path) -> int:
@@ -39,11 +45,10 @@ def pdf_pages(pdf: Path) -> int:
 
 
 @pytest.fixture(scope="module")
-def printed(browser_session, served_site, tmp_path_factory):
+def printed(browser_session, served_site, tmp_path_factory, kb):
     """Every condition and technique page printed on Letter and on A4 paper."""
     out = tmp_path_factory.mktemp("handouts")
-    return {paper: browser_session.run(print_all(browser_session.browser, served_site, HANDOUTS, paper, out))
-            for paper in ("Letter", "A4")}
+    return browser_session.run(print_all(browser_session.browser, served_site, handouts(kb), ["Letter", "A4"], out))
 
 
 @pytest.mark.parametrize("paper", ["Letter", "A4"])
