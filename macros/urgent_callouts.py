@@ -2,7 +2,7 @@
 
 Python-Markdown writes an admonition as a plain <div>: a screen reader reads it as
 ordinary text and cannot jump to it. Given role="region" and the callout's own
-title as its name, it is announced ("Urgent advice, region") and listed with the
+title as its name, it is announced ("Emergency: get help now, region") and listed with the
 page's landmarks. Applied to every page's content, so a `!!! danger` in the data
 templates and one in prose are treated alike.
 """

@@ -84,7 +84,7 @@ def test_the_handout_leaves_out_navigation_but_keeps_the_essentials(printed):
     pdftotext = needed("pdftotext", "poppler-utils")
     text = subprocess.run([pdftotext, "-layout", str(printed["Letter"]["conditions/sciatica/"]), "-"],
                           capture_output=True, text=True, check=True).stdout
-    for words in ("Sciatica", "Urgent advice", "Can massage help?", "Is it safe for me?", "References",
+    for words in ("Sciatica", "Emergency: get help now", "Can massage help?", "Is it safe for me?", "References",
                   "Page last reviewed", "This guide is for education only", SITE_URL + "conditions/sciatica/"):
         assert words in text, f"the printed sciatica handout lacks '{words}'"
     for words in ("Skip to content", "Search", "Print this page", "Copy address"):
