@@ -8,6 +8,7 @@ shows its direction as an icon and words and its certainty in words, never colou
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from html import escape
 
@@ -156,8 +157,11 @@ def svg(grid: EvidenceMap, site_url: str) -> str:
     out.append(f'<text x="8" y="{y + _HEAD_HEIGHT - 12}" font-weight="bold" fill="#000000">Condition</text>')
     for n, (tid, name) in enumerate(grid.techniques):
         x = _NAME_WIDTH + n * _CELL_WIDTH
-        out.append(f'<a href="{escape(root)}techniques/{escape(tid)}/"><text x="{x + 6}" y="{y + _HEAD_HEIGHT - 12}" '
-                   f'font-weight="bold" fill="#000000">{escape(name)}</text></a>')
+        lines = textwrap.wrap(name, 22)  # a long name takes two lines, not the next column
+        spans = "".join(f'<tspan x="{x + 6}" dy="{0 if i == 0 else 15}">{escape(line)}</tspan>'
+                        for i, line in enumerate(lines))
+        out.append(f'<a href="{escape(root)}techniques/{escape(tid)}/"><text y="{y + _HEAD_HEIGHT - 12 - 15 * (len(lines) - 1)}" '
+                   f'font-weight="bold" fill="#000000">{spans}</text></a>')
     y += _HEAD_HEIGHT
     for row, (cid, name) in enumerate(grid.conditions):
         top = y + row * _ROW_HEIGHT

@@ -102,7 +102,7 @@ def add_generated_pages(files: Files, config) -> Files:
                     "finder_map_styles": True,
                     "description": "Choose where it hurts or what you want help with, and see what may help."},
         render.find_page())
-    add("evidence-map.md", {"title": "Evidence map", "finder_map_styles": True,
+    add("evidence-map.md", {"title": "Evidence map", "finder_map_styles": True, "hide": ["toc"],
                             "description": "What research says about each kind of massage for each condition."},
         render.evidence_map_page())
     files.append(File.generated(config, evidence_map.SVG_FILE,

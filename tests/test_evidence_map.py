@@ -128,7 +128,7 @@ def test_the_svg_escapes_names(fixture_data):
     path.write_text(re.sub(r"(?m)^name: .*$", 'name: Rub & "press"', path.read_text(), count=1))
     grid = build_evidence_map(build_relation_graph(load_knowledge_base(fixture_data)))
     tree = etree.fromstring(svg(grid, SITE_URL).encode())
-    assert any(t.text == 'Rub & "press"' for t in tree.iter(f"{SVG_NS}text"))
+    assert any("".join(t.itertext()) == 'Rub & "press"' for t in tree.iter(f"{SVG_NS}text"))
 
 
 def test_the_json_matches_its_schema_and_the_data(built_site):
