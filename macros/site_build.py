@@ -97,12 +97,15 @@ def add_generated_pages(files: Files, config) -> Files:
             render.diagnosis_code_page(code))
     for path, value in api_files(site.graph, config.site_url or "/").items():
         files.append(File.generated(config, path, content=json.dumps(value, indent=1, ensure_ascii=False)))
-    # The finder, the evidence map in three forms, and the feed of changes.
-    add("find.md", {"title": "What might help me?", "finder": True,
+    # The finder, the evidence map in three forms, and the feed of changes. Both pages repeat
+    # every condition's name, so they stay out of the search index, where they would come
+    # before the condition pages themselves.
+    add("find.md", {"title": "What might help me?", "finder": True, "search": {"exclude": True},
                     "finder_map_styles": True,
                     "description": "Choose where it hurts or what you want help with, and see what may help."},
         render.find_page())
     add("evidence-map.md", {"title": "Evidence map", "finder_map_styles": True, "hide": ["toc"],
+                            "search": {"exclude": True},
                             "description": "What research says about each kind of massage for each condition."},
         render.evidence_map_page())
     files.append(File.generated(config, evidence_map.SVG_FILE,

@@ -171,3 +171,23 @@ def test_every_page_links_the_feed_from_its_head(built_site):
 def test_for_clinics_links_the_feed(built_site):
     article = BeautifulSoup((built_site / "for-clinics" / "index.html").read_text(), "lxml").select_one("article")
     assert article.find("a", href="../feed.xml")
+
+
+def test_notes_become_plain_text_and_special_characters_stay_text(fixture_data):
+    from macros.atom_feed import atom_feed, plain_text
+
+    assert plain_text("Added **two** [warning signs](../cautions/blood-clot.md) & a note.") == \
+        "Added two warning signs & a note."
+    path = fixture_data / "conditions" / "sore-back.yml"
+    text = path.read_text()
+    assert "\nchanges:" not in text, "fixture changed"
+    path.write_text(text + 'changes:\n  - date: 2026-11-02\n    note: Rub & "press" is now graded.\n'
+                    '  - date: 2026-11-02\n    note: A second note on the same day.\n')
+    xml = atom_feed(load_knowledge_base(fixture_data), SITE_URL, "Test <Guide>").encode()
+    assert feed_problems(xml) == []
+    root = etree.fromstring(xml)
+    titles = [e.findtext(f"{A}title") for e in root.findall(f"{A}entry")]
+    assert 'Sore back: Rub & "press" is now graded.' in titles
+    assert root.findtext(f"{A}title") == "Test <Guide>: what's new"
+    ids = [e.findtext(f"{A}id") for e in root.findall(f"{A}entry")]
+    assert len(set(ids)) == 2, "two notes on one day keep two ids"
