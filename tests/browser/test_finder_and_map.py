@@ -12,6 +12,7 @@ from conftest import ROOT, needed_tool as needed
 from macros.knowledge_base import load_knowledge_base
 
 from .site_audit import RECORD_CSP_VIOLATIONS, VARIANTS, audit_site, format_violations
+from .test_structure import structure_problems
 
 KB = load_knowledge_base(ROOT / "data")
 NEW_PAGES = ["find/", "evidence-map/", "conditions/", "for-clinics/"]
@@ -30,6 +31,13 @@ def test_the_new_pages_have_no_wcag_violations(new_pages_audit, variant):
     assert not broken, broken
     failing = [f"/{r.path}:\n    {format_violations(r)}" for r in results if r.violations]
     assert not failing, f"axe-core ({variant}):\n" + "\n".join(failing)
+
+
+def test_the_new_pages_have_the_structure_assistive_technology_needs(new_pages_audit):
+    audited = [r for r in new_pages_audit.results if r.structure is not None]
+    assert len(audited) == len(NEW_PAGES)
+    report = [f"/{r.path}: {problem}" for r in audited for problem in structure_problems(r.structure)]
+    assert not report, "\n".join(report)
 
 
 def test_the_new_pages_stay_on_this_site_and_within_the_policy(new_pages_audit):
