@@ -14,11 +14,14 @@ from markupsafe import Markup, escape
 
 from . import reader_labels
 from .diagnosis_codes import code_table
+from .evidence_map import EvidenceMap, build_evidence_map, html_table
+from .finder import build_finder, card_id
 from .model import PAGE_KINDS
 from .open_data import Addresses
 from .qr_codes import qr_svg
 from .relation_graph import RelationGraph, page_path
 from .structured_data import medical_web_page
+from .verdicts import shown_direction
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -95,7 +98,7 @@ class PageRenderer:
         return verdict_line(self.graph.claim_verdicts[benefit_id], self.graph.entity("benefit", benefit_id).evidence)
 
     def index_page(self, kind: str) -> str:
-        return self.env.get_template("index.md.j2").render(kind=kind)
+        return self.env.get_template("index.md.j2").render(kind=kind, grid=self.evidence_map)
 
     def sources_page(self) -> str:
         return self.env.get_template("sources.md.j2").render()
@@ -114,6 +117,18 @@ class PageRenderer:
         """The diagnosis-code table, built once per build: every code's page reads it
         (building it per page made the build grow with the square of the conditions)."""
         return code_table(self.graph.kb)
+
+    @cached_property
+    def evidence_map(self) -> EvidenceMap:
+        """The conditions-by-techniques grid, built once: the map page, A to Z, the SVG and the JSON read it."""
+        return build_evidence_map(self.graph)
+
+    def evidence_map_page(self) -> str:
+        return self.env.get_template("evidence-map.md.j2").render(grid=self.evidence_map,
+                                                                   table=html_table(self.evidence_map))
+
+    def find_page(self) -> str:
+        return self.env.get_template("find.md.j2").render(finder=build_finder(self.graph), card_id=card_id)
 
     def diagnosis_codes_page(self) -> str:
         return self.env.get_template("diagnosis-codes.md.j2").render(codes=self.codes)
@@ -134,7 +149,7 @@ def certainty_badge(word: str) -> Markup:
 
 def verdict_line(sentence: str, graded) -> Markup:
     """The verdict as readers see it: an icon and a sentence for the direction, then the certainty."""
-    direction = "not-known" if graded.certainty in ("very low", "insufficient") else graded.direction
+    direction = shown_direction(graded.certainty, graded.direction)
     icon, _words = reader_labels.DIRECTION[direction]
     return Markup('<span class="verdict verdict--{}"><span class="verdict__icon" aria-hidden="true">{}</span> '
                   '{}</span> {}').format(direction, icon, sentence, certainty_badge(graded.certainty))

@@ -15,7 +15,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import editor_pages, page_redirects
+from . import atom_feed, editor_pages, evidence_map, page_redirects
 from .data_errors import DataErrors, annotate_pull_request
 from .knowledge_base import load_knowledge_base
 from .model import KIND_FOLDERS, PAGE_KINDS
@@ -97,6 +97,23 @@ def add_generated_pages(files: Files, config) -> Files:
             render.diagnosis_code_page(code))
     for path, value in api_files(site.graph, config.site_url or "/").items():
         files.append(File.generated(config, path, content=json.dumps(value, indent=1, ensure_ascii=False)))
+    # The finder, the evidence map in three forms, and the feed of changes. Both pages repeat
+    # every condition's name, so they stay out of the search index, where they would come
+    # before the condition pages themselves.
+    add("find.md", {"title": "What might help me?", "finder": True, "search": {"exclude": True},
+                    "finder_map_styles": True,
+                    "description": "Choose where it hurts or what you want help with, and see what may help."},
+        render.find_page())
+    add("evidence-map.md", {"title": "Evidence map", "finder_map_styles": True, "hide": ["toc"],
+                            "search": {"exclude": True},
+                            "description": "What research says about each kind of massage for each condition."},
+        render.evidence_map_page())
+    files.append(File.generated(config, evidence_map.SVG_FILE,
+                                content=evidence_map.svg(render.evidence_map, config.site_url or "/")))
+    files.append(File.generated(config, evidence_map.JSON_FILE, content=json.dumps(
+        evidence_map.json_value(render.evidence_map, config.site_url or "/"), indent=1, ensure_ascii=False)))
+    files.append(File.generated(config, atom_feed.FEED_FILE, content=atom_feed.atom_feed(
+        site.graph.kb, config.site_url or "/", config.site_name)))
     for path, (meta, markdown, edit_uri) in editor_pages.pages(render, config.get("edit_uri") or "").items():
         add(path, meta, markdown, edit_uri=edit_uri)
     for path, content in editor_pages.starter_files().items():

@@ -71,3 +71,8 @@ def verdict(who: Subject, outcome: str, certainty: str, direction: str) -> str:
     if direction == "harm":
         return f"{who.start} {modal}{'do' if certainty == 'low' else 'does'} more harm than good here."
     raise ValueError(f"unknown direction {direction!r}")
+
+
+def shown_direction(certainty: str, direction: str) -> str:
+    """The direction readers are shown: with very low or no usable evidence, nobody knows which way it points."""
+    return "not-known" if certainty in ("very low", "insufficient") else direction

@@ -1,0 +1,161 @@
+"""In a real browser: the finder filters in place from the keyboard and works without
+JavaScript, the evidence map prints on one landscape sheet, and the new pages pass axe
+(light, dark, 375 px) with no policy violations and no requests to other hosts."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from conftest import ROOT, needed_tool as needed
+from macros.knowledge_base import load_knowledge_base
+
+from .site_audit import RECORD_CSP_VIOLATIONS, VARIANTS, audit_site, format_violations
+from .test_structure import structure_problems
+
+KB = load_knowledge_base(ROOT / "data")
+NEW_PAGES = ["find/", "evidence-map/", "conditions/", "for-clinics/"]
+
+
+@pytest.fixture(scope="module")
+def new_pages_audit(browser_session, served_site):
+    return browser_session.run(audit_site(browser_session.browser, served_site, NEW_PAGES))
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_new_pages_have_no_wcag_violations(new_pages_audit, variant):
+    results = [r for r in new_pages_audit.results if r.variant == variant]
+    assert len(results) == len(NEW_PAGES)
+    broken = [f"/{r.path}: {r.error}" for r in results if r.error]
+    assert not broken, broken
+    failing = [f"/{r.path}:\n    {format_violations(r)}" for r in results if r.violations]
+    assert not failing, f"axe-core ({variant}):\n" + "\n".join(failing)
+
+
+def test_the_new_pages_have_the_structure_assistive_technology_needs(new_pages_audit):
+    audited = [r for r in new_pages_audit.results if r.structure is not None]
+    assert len(audited) == len(NEW_PAGES)
+    report = [f"/{r.path}: {problem}" for r in audited for problem in structure_problems(r.structure)]
+    assert not report, "\n".join(report)
+
+
+def test_the_new_pages_stay_on_this_site_and_within_the_policy(new_pages_audit):
+    assert not new_pages_audit.where(lambda r: r.foreign_requests, lambda r: r.foreign_requests)
+    assert not new_pages_audit.where(lambda r: r.csp_violations, lambda r: r.csp_violations)
+    assert not new_pages_audit.where(lambda r: r.console_errors, lambda r: r.console_errors)
+
+
+_VISIBLE_CARDS = """() => [...document.querySelectorAll(".finder-card")]
+  .filter((c) => c.offsetHeight > 0).map((c) => c.id.replace(/^for-/, "")).sort()"""
+
+
+def names(ids) -> list[str]:
+    return sorted(ids)
+
+
+async def _use_the_finder(browser, base: str) -> dict:
+    context = await browser.new_context(viewport={"width": 375, "height": 740})
+    await context.add_init_script(RECORD_CSP_VIOLATIONS)
+    page = await context.new_page()
+    requests: list[str] = []
+    seen = {}
+    try:
+        await page.goto(base + "find/", wait_until="load")
+        storage_before = await page.evaluate("() => JSON.stringify(localStorage) + '|' + document.cookie")
+        page.on("request", lambda r: requests.append(r.url))
+        seen["controls_shown"] = await page.locator("#finder-controls").is_visible()
+        seen["groups_shown"] = await page.locator("#finder-groups").is_visible()
+        seen["all"] = await page.evaluate(_VISIBLE_CARDS)
+        seen["count_all"] = await page.locator("#finder-count").inner_text()
+        # From the keyboard: tab to the "Back and spine" checkbox and press Space.
+        back = page.get_by_role("checkbox", name="Back and spine")
+        await back.focus()
+        await page.keyboard.press("Space")
+        seen["back"] = await page.evaluate(_VISIBLE_CARDS)
+        seen["count_back"] = await page.locator("#finder-count").inner_text()
+        await page.keyboard.press("Space")  # off again
+        await page.get_by_role("checkbox", name="Better sleep").check()
+        seen["sleep"] = await page.evaluate(_VISIBLE_CARDS)
+        await page.get_by_role("checkbox", name="Stress, mood and sleep").check()
+        seen["sleep_and_mind"] = await page.evaluate(_VISIBLE_CARDS)
+        await page.get_by_role("button", name="Clear choices").click()
+        seen["cleared"] = await page.evaluate(_VISIBLE_CARDS)
+        seen["focus_after_clear"] = await page.evaluate("() => document.activeElement.value")
+        seen["live"] = await page.get_attribute("#finder-count", "aria-live")
+        seen["storage_changed"] = storage_before != await page.evaluate(
+            "() => JSON.stringify(localStorage) + '|' + document.cookie")
+        seen["requests"] = requests
+        seen["csp"] = await page.evaluate("window.__cspViolations")
+    finally:
+        await context.close()
+    return seen
+
+
+def test_the_finder_filters_in_place_from_the_keyboard(browser_session, served_site):
+    seen = browser_session.run(_use_the_finder(browser_session.browser, served_site))
+    conditions = KB["condition"]
+    assert seen["controls_shown"] and not seen["groups_shown"]
+    assert seen["all"] == names(conditions)
+    assert seen["count_all"].startswith(f"Showing all {len(conditions)} conditions")
+    back = names(c for c, e in conditions.items() if e.body_area == "back")
+    assert seen["back"] == back and len(back) < len(conditions)
+    assert seen["count_back"] == f"Showing {len(back)} of {len(conditions)} conditions."
+    sleep = names(c for c, e in conditions.items() if "better-sleep" in {b.id for b in e.benefits})
+    assert seen["sleep"] == sleep and sleep
+    assert seen["sleep_and_mind"] == names(c for c in sleep if conditions[c].body_area == "mind-and-sleep")
+    assert seen["cleared"] == names(conditions)
+    assert seen["focus_after_clear"] == "back"
+    assert seen["live"] == "polite"
+    assert seen["requests"] == [], "choosing sent requests"
+    assert not seen["storage_changed"], "the finder stored something"
+    assert seen["csp"] == []
+
+
+async def _without_javascript(browser, base: str) -> dict:
+    context = await browser.new_context(java_script_enabled=False)
+    page = await context.new_page()
+    try:
+        await page.goto(base + "find/", wait_until="load")
+        await page.locator("#finder-groups").get_by_role("link", name="Carpal tunnel syndrome").first.click()
+        return {
+            "controls": await page.locator("#finder-controls").is_visible(),
+            "groups": await page.locator("#finder-groups").is_visible(),
+            "cards": await page.evaluate(_VISIBLE_CARDS),
+            "hash": await page.evaluate("() => location.hash"),
+        }
+    finally:
+        await context.close()
+
+
+def test_the_finder_works_without_javascript(browser_session, served_site):
+    seen = browser_session.run(_without_javascript(browser_session.browser, served_site))
+    assert not seen["controls"], "checkboxes that do nothing without the script"
+    assert seen["groups"]
+    assert seen["cards"] == names(KB["condition"])
+    assert seen["hash"] == "#for-carpal-tunnel-syndrome"
+
+
+async def _print_map(browser, base: str, target) -> None:
+    page = await browser.new_page()
+    try:
+        await page.goto(base + "evidence-map/", wait_until="load")
+        await page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
+    finally:
+        await page.close()
+
+
+def test_the_evidence_map_prints_on_one_landscape_page(browser_session, served_site, tmp_path):
+    pdf = tmp_path / "evidence-map.pdf"
+    browser_session.run(_print_map(browser_session.browser, served_site, pdf))
+    info = subprocess.run([needed("pdfinfo", "poppler-utils"), str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    size = next(line for line in info.splitlines() if line.startswith("Page size:")).split()
+    width, height = float(size[2]), float(size[4])
+    assert pages == 1, f"the map printed on {pages} pages"
+    assert width > height, f"the map printed in portrait ({width} x {height} pt)"
+    text = subprocess.run([needed("pdftotext", "poppler-utils"), "-layout", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    last = sorted(KB["condition"].values(), key=lambda c: c.name.lower())[-1].name
+    assert last in text, "the last row of the map did not print"
