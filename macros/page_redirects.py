@@ -18,6 +18,7 @@ from pathlib import Path
 from . import input_limits
 from .data_errors import DataError
 from .model import KIND_FOLDERS
+from .data_files import read_top_level_file
 from .yaml_source import read_yaml_file
 
 FILE_NAME = "redirects.yml"
@@ -27,16 +28,13 @@ _ADDRESS = re.compile(r"^(%s)/([a-z0-9]+(?:-[a-z0-9]+)*)$" % "|".join(_FOLDER_KI
 
 def load_redirects(data_dir: Path, kb) -> list[DataError]:
     """Read data/redirects.yml into kb.redirects (old -> new address); return its errors."""
-    path = Path(data_dir) / FILE_NAME
-    if path.is_symlink():
-        return []  # refused, by name, with every other file data/ must not hold (data_files.py)
-    if not path.exists():
+    read = read_top_level_file(data_dir, FILE_NAME, input_limits.REDIRECTS_MAX_FILE_BYTES,
+                               input_limits.REDIRECTS_MAX_FIELDS)
+    if read is None:
         return []
-    shown_as = path.relative_to(Path(data_dir).parent).as_posix()
-    data, lines, errors = read_yaml_file(path, shown_as, input_limits.REDIRECTS_MAX_FILE_BYTES,
-                                         input_limits.REDIRECTS_MAX_FIELDS)
+    shown_as, data, lines, errors = read
     if errors:
-        return [e for e in errors if "the file is empty" not in e.message]
+        return errors
     if not isinstance(data, dict):
         return [DataError(shown_as, 1, "", "write one 'old address: new address' pair per line")]
     for old, new in data.items():

@@ -12,7 +12,8 @@ from pydantic import ValidationError
 
 from .data_errors import DataError, field_path
 from .model import ID_PATTERN, Reviewer
-from .yaml_source import line_of, read_yaml_file
+from .data_files import read_top_level_file
+from .yaml_source import line_of
 
 FILE_NAME = "reviewers.yml"
 NOT_REVIEWED = "Written by the guide's editors from published research. Not yet reviewed by a clinician."
@@ -20,15 +21,12 @@ NOT_REVIEWED = "Written by the guide's editors from published research. Not yet 
 
 def load_reviewers(data_dir: Path, kb) -> list[DataError]:
     """Read data/reviewers.yml (id: {name, credentials, registration, conflicts}) into kb.reviewers."""
-    path = Path(data_dir) / FILE_NAME
-    if path.is_symlink():
-        return []  # refused, by name, with every other file data/ must not hold (data_files.py)
-    if not path.exists():
+    read = read_top_level_file(data_dir, FILE_NAME)
+    if read is None:
         return []
-    shown_as = path.relative_to(Path(data_dir).parent).as_posix()
-    data, lines, errors = read_yaml_file(path, shown_as)
+    shown_as, data, lines, errors = read
     if errors:
-        return [e for e in errors if "the file is empty" not in e.message]
+        return errors
     if data is None:
         return []
     if not isinstance(data, dict):
