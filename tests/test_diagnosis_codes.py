@@ -34,3 +34,15 @@ def test_unknown_codes_find_nothing(raw):
 
 def test_normalize():
     assert normalize(" s13.4xxA") == "S134XXA"
+
+
+@pytest.mark.parametrize("sent, condition", [
+    ("M54.16", "sciatica"), ("m5416", "sciatica"), ("M54.17", "sciatica"),
+    ("M51.16", "herniated-disc"), ("M5116", "herniated-disc"),
+])
+def test_radiculopathy_codes_that_record_systems_send_reach_their_page(sent, condition):
+    """M54.16 (lumbar radiculopathy) used to end on "We don't have a page"."""
+    from macros.diagnosis_codes import code_table
+    from test_site_build import KB
+
+    assert find_condition(code_table(KB), sent)["condition"] == condition
