@@ -1,5 +1,6 @@
 // Top-3 hit rate of the query set (tests/search_queries.yml) for each search engine we tried,
 // run in Node on a built site (make build first): node tests/benchmark/search_engines.js site
+// (a site built before the site's own worker is measured with the theme's search only)
 // Each engine is the real browser worker file, run in a sandbox with the same messages the
 // theme sends: the theme's own lunr worker (as the site had it, and with the data's search
 // terms and boosts added) and the site's MiniSearch worker (docs/assets/search-worker.js).
@@ -67,6 +68,13 @@ async function measure(name, send) {
 }
 
 (async () => {
+  if (!fs.existsSync(path.join(site, "search/reader_index.json"))) {
+    // A site built before the site's worker: its theme search, with the index it shipped.
+    const index = JSON.parse(fs.readFileSync(path.join(site, "search/search_index.json"), "utf8"));
+    const before = worker(path.join(site, "assets/javascripts/workers", themeWorker));
+    await before({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+    return measure("theme search (lunr) with the index the site shipped", before);
+  }
   const reader = JSON.parse(fs.readFileSync(path.join(site, "search/reader_index.json"), "utf8"));
   const config = JSON.parse(fs.readFileSync(path.join(site, "search/search_index.json"), "utf8")).config;
   const lunrFile = path.join(site, "assets/javascripts/workers", themeWorker);
