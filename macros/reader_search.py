@@ -28,8 +28,9 @@ from .model import KIND_FOLDERS, PAGE_KINDS
 
 INDEX_FILE = "search/reader_index.json"
 _TAG = re.compile(r"<[^>]+>")
-# Pages that only send readers on, or list codes: never a search result of their own.
-_LEFT_OUT = re.compile(r"^(icd10/[^/]+/|editors/)")
+# Diagnosis-code pages only send readers on: never a search result of their own.
+# (Pages the theme leaves out, such as the editors' status page, are not in `docs` at all.)
+_LEFT_OUT = re.compile(r"^icd10/[^/]+/")
 
 
 def _plain(text: str) -> str:

@@ -85,13 +85,12 @@ def test_code_pages_are_left_out_and_codes_lead_to_their_condition(built_site):
     assert {"M54.16", normalize("M54.16")} <= set(sciatica["codes"])
 
 
-def test_reader_records_are_plain_text_without_code_or_editor_pages():
+def test_reader_records_are_plain_text_without_code_pages():
     """Titles and text go to the worker as plain text (the worker escapes them for the theme)."""
     from macros.reader_search import reader_records
 
     docs = [{"location": "conditions/sciatica/", "title": "Sciatica", "text": "<p>Leg pain &amp; &lt;b&gt;</p>"},
             {"location": "icd10/M54.3/", "title": "M54.3", "text": ""},
-            {"location": "editors/status/", "title": "Status", "text": ""},
             {"location": "glossary/#bm25", "title": "BM25", "text": ""}]
     records = reader_records(docs, KB)
     assert [r["location"] for r in records] == ["conditions/sciatica/", "glossary/#bm25"]
