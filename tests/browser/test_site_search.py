@@ -136,3 +136,33 @@ def test_the_first_visit_loads_no_index_and_stays_under_100_kb(browser_session, 
             total += len(gzip.compress(file.read_bytes(), 9))
     print(f"\nfirst visit to {START}: {total / 1024:.1f} KB compressed, {len(requested)} requests")
     assert total <= 100 * 1024, f"first visit {total / 1024:.0f} KB compressed: {requested}"
+
+
+async def _crafted_result(browser, base_url: str) -> tuple[bool, str]:
+    """Search a crafted index whose title and text are markup: they must show as text."""
+    import json
+
+    index = {"codes": {}, "docs": [{"location": "conditions/sciatica/", "kind": "condition",
+                                    "title": '<img src="x" id="injected"> Sciatica', "names": [], "terms": [],
+                                    "codes": [], "text": '<b id="bold">leg pain</b>'}]}
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    # On the context: the worker's own requests are routed there, not through the page.
+    await context.route("**/search/reader_index.json",
+                        lambda route: route.fulfill(content_type="application/json", body=json.dumps(index)))
+    page = await context.new_page()
+    try:
+        await page.goto(base_url + START)
+        await page.locator("input.md-search__input").focus()
+        await page.keyboard.type("sciatica")
+        await page.wait_for_selector(".md-search-result__item h1", timeout=15000)
+        injected = await page.evaluate("() => !!document.querySelector('#injected, #bold')")
+        return injected, await page.locator(".md-search-result__item h1").first.inner_text()
+    finally:
+        await context.close()
+
+
+def test_markup_in_the_index_shows_as_text_in_the_results(browser_session, served_site):
+    """The theme writes a result's title and text as HTML: the worker escapes them."""
+    injected, title = browser_session.run(_crafted_result(browser_session.browser, served_site))
+    assert not injected, "markup from the index became elements in the page"
+    assert title.startswith('<img src="x" id="injected">'), title
