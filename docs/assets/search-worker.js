@@ -20,8 +20,11 @@ function stem(term) {
 }
 
 function processTerm(term) {
+  // The word and its stem: "strexs" (one edit from "stress") still finds it.
   term = term.toLowerCase().replace(/['\u2019]/g, "");
-  return term && !STOP.has(term) ? stem(term) : null;
+  if (!term || STOP.has(term)) return null;
+  var stemmed = stem(term);
+  return stemmed === term ? term : [term, stemmed];
 }
 
 function normalizeCode(code) {

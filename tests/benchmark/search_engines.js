@@ -98,4 +98,19 @@ async function measure(name, send) {
   const mini = worker(path.join(site, "assets/search-worker.js"));
   await mini({type: 0, data: {config, docs: []}});
   await measure("site worker (MiniSearch 7.2.0)", mini);
+
+  // Every one-letter deletion and substitution in the longest word of each condition and technique name.
+  let tried = 0;
+  const missed = [];
+  for (const doc of reader.docs.filter(d => d.kind === "condition" || d.kind === "technique")) {
+    const word = doc.title.split(/[\s\-()]+/).reduce((a, b) => (b.length > a.length ? b : a));
+    for (let i = 0; i < word.length; i++)
+      for (const variant of [word.slice(0, i) + word.slice(i + 1), word.slice(0, i) + (word[i] === "x" ? "z" : "x") + word.slice(i + 1)]) {
+        const query = doc.title.replace(word, variant);
+        tried++;
+        if (!pages(await mini({type: 2, data: query})).slice(0, 3).includes(doc.location)) missed.push(query);
+      }
+  }
+  console.log(`\none-edit variants of names, site worker: ${tried - missed.length} of ${tried} in the top 3`);
+  missed.forEach(m => console.log("  miss: " + m));
 })();
