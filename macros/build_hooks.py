@@ -15,8 +15,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import (  # noqa: E402
-    content_security_policy, external_links, incremental_build, page_markup_rules, search_index, site_build,
-    urgent_callouts,
+    content_security_policy, external_links, incremental_build, page_markup_rules, reader_search, search_index,
+    site_build, urgent_callouts,
 )
 
 
@@ -71,7 +71,13 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     # Hooks run after the plugins, so the search plugin has written its index by now.
-    search_index.trim_search_index(config["site_dir"], then=incremental_build.complete_search_index)
+    # The theme's index file is left empty: readers' search loads search/reader_index.json when used.
+    def reader_index(docs):
+        docs = incremental_build.complete_search_index(docs)
+        reader_search.write_reader_index(config["site_dir"], docs, site_build.site_for(config).graph.kb)
+        return []
+
+    search_index.trim_search_index(config["site_dir"], then=reader_index)
     try:
         content_security_policy.write_headers(config)
     except content_security_policy.PolicyError as exc:

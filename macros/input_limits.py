@@ -20,6 +20,7 @@ REDIRECTS_MAX_FIELDS = 10_000
 TEXT_LIMITS = {
     "name": 120,
     "also_called": 120,
+    "search_terms": 120,
     "heading": 120,
     "claim": 300,
     "checklist": 300,

@@ -259,6 +259,10 @@ class Entity(StrictModel):
     name: PlainText = Field(description="The page's title, in the words readers use.", examples=["Sciatica"])
     also_called: list[PlainText] = Field(default=[], description="Other names readers may search for.",
                                          examples=[["lumbar radiculopathy"]])
+    search_terms: list[PlainText] = Field(
+        default=[], description="Symptoms and everyday words readers may type to find this page "
+        "(not shown on the page; the site search uses them with also_called).",
+        examples=[["pain down my leg", "shooting pain in the buttock"]])
     summary: MarkdownText = Field(description="One plain-language paragraph, grade 8 or below.",
                                   examples=["Sciatica is pain that runs from your lower back down one leg."])
     sections: list[Section] = Field(default=[], description="More sections of the page, in the reader's words.",

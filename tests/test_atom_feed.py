@@ -16,7 +16,6 @@ from conftest import ROOT
 from macros.knowledge_base import load_knowledge_base
 from macros.model import KIND_FOLDERS, PAGE_KINDS
 
-KB = load_knowledge_base(ROOT / "data")
 SITE_URL = "https://medical-massage-guide.github.io/guide/"
 A = "{http://www.w3.org/2005/Atom}"
 # RFC 3339 date-time, as RFC 4287 section 3.3 requires.
@@ -110,11 +109,11 @@ def test_the_check_catches_a_repeated_entry_id(feed):
     assert any("more than once" in p for p in feed_problems(feed.replace(ids[1], ids[0])))
 
 
-def test_one_entry_per_change_note(feed):
+def test_one_entry_per_change_note(feed, kb):
     root = etree.fromstring(feed)
     entries = root.findall(f"{A}entry")
     notes = [(kind, entity_id, change.date.isoformat())
-             for kind in PAGE_KINDS for entity_id, e in KB[kind].items() for change in e.changes]
+             for kind in PAGE_KINDS for entity_id, e in kb[kind].items() for change in e.changes]
     assert len(notes) >= 10
     got = []
     for entry in entries:
@@ -122,11 +121,11 @@ def test_one_entry_per_change_note(feed):
         folder, entity_id = href.removeprefix(SITE_URL).strip("/").split("/")
         kind = next(k for k, f in KIND_FOLDERS.items() if f == folder)
         got.append((kind, entity_id, entry.findtext(f"{A}updated")[:10]))
-        assert entry.findtext(f"{A}title").startswith(KB[kind][entity_id].name + ": ")
+        assert entry.findtext(f"{A}title").startswith(kb[kind][entity_id].name + ": ")
     assert sorted(got) == sorted(notes)
     dates = [e.findtext(f"{A}updated") for e in entries]
     assert dates == sorted(dates, reverse=True), "newest first"
-    newest = max([d for _k, _i, d in notes] + [e.last_reviewed.isoformat() for k in PAGE_KINDS for e in KB[k].values()])
+    newest = max([d for _k, _i, d in notes] + [e.last_reviewed.isoformat() for k in PAGE_KINDS for e in kb[k].values()])
     assert root.findtext(f"{A}updated")[:10] == newest
 
 

@@ -96,7 +96,7 @@ def test_status_page_is_for_editors_only(editor_build):
     import gzip
     assert "editors/status/" not in gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode()
     assert "editors/data-reference/" in (site / "sitemap.xml").read_text(), "only the status page is hidden"
-    index = json.loads((site / "search" / "search_index.json").read_text())
+    index = json.loads((site / "search" / "reader_index.json").read_text())
     locations = {doc["location"] for doc in index["docs"]}
     assert not any(loc.startswith("editors/status/") for loc in locations)
     assert any(loc.startswith("whats-new/") for loc in locations)

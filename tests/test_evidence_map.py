@@ -20,7 +20,6 @@ from macros.model import CERTAINTY_WORDS
 from macros.reader_labels import CERTAINTY, DIRECTION
 from macros.relation_graph import build_relation_graph
 
-KB = load_knowledge_base(ROOT / "data")
 SITE_URL = "https://medical-massage-guide.github.io/guide/"
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -30,9 +29,11 @@ def shown(certainty: str, direction: str) -> str:
     return "not-known" if certainty in ("very low", "insufficient") else direction
 
 
-# Straight from the data files' models, not from the code that builds the map.
-EXPECTED = {(cid, link.id): (link.certainty, link.direction)
-            for cid, condition in KB["condition"].items() for link in condition.techniques}
+@pytest.fixture(scope="module")
+def expected(kb):
+    """Straight from the data files' models, not from the code that builds the map."""
+    return {(cid, link.id): (link.certainty, link.direction)
+            for cid, condition in kb["condition"].items() for link in condition.techniques}
 
 
 def words(certainty: str, direction: str) -> tuple[str, str]:
@@ -43,17 +44,17 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(), "lxml")
 
 
-def test_the_data_has_links_to_map():
-    assert len(EXPECTED) >= 20, "too few graded links for the comparison to mean anything"
+def test_the_data_has_links_to_map(expected):
+    assert len(expected) >= 20, "too few graded links for the comparison to mean anything"
 
 
-def test_the_page_shows_every_link_once_with_its_words(built_site):
+def test_the_page_shows_every_link_once_with_its_words(built_site, kb, expected):
     table = page(built_site, "evidence-map").select_one("table.evidence-map__grid")
     columns = [a["href"].split("/")[-2] for a in table.select("thead th a")]
-    assert sorted(columns) == sorted(KB["technique"]), "a column per technique"
+    assert sorted(columns) == sorted(kb["technique"]), "a column per technique"
     rows = table.select("tbody tr")
     assert [r.th.a["href"].split("/")[-2] for r in rows] == \
-        sorted(KB["condition"], key=lambda c: KB["condition"][c].name.lower()), "a row per condition, A to Z"
+        sorted(kb["condition"], key=lambda c: kb["condition"][c].name.lower()), "a row per condition, A to Z"
     found = {}
     for row in rows:
         cid = row.th.a["href"].split("/")[-2]
@@ -70,33 +71,33 @@ def test_the_page_shows_every_link_once_with_its_words(built_site):
             icon = DIRECTION[shown(td["data-certainty"], td["data-direction"])][0]
             assert td.select_one(".evidence-map__icon").get_text() == icon
             assert td.a["href"] == f"../conditions/{cid}/#finding-technique-{tid}"
-    assert found == EXPECTED
+    assert found == expected
 
 
-def test_each_cell_leads_to_its_finding(built_site):
-    for cid, tid in EXPECTED:
+def test_each_cell_leads_to_its_finding(built_site, expected):
+    for cid, tid in expected:
         target = page(built_site, f"conditions/{cid}").find(id=f"finding-technique-{tid}")
         assert target is not None, f"conditions/{cid}/ has no finding-technique-{tid}"
         item = target.find_parent("li")
         assert item.find("a", href=f"../../techniques/{tid}/"), f"{cid}: the anchor is not on {tid}'s finding"
 
 
-def certainty_counts() -> Counter:
-    return Counter(certainty for certainty, _direction in EXPECTED.values())
+def certainty_counts(expected) -> Counter:
+    return Counter(certainty for certainty, _direction in expected.values())
 
 
-def test_the_page_counts_verdicts_at_each_certainty(built_site):
+def test_the_page_counts_verdicts_at_each_certainty(built_site, expected):
     text = " ".join(page(built_site, "evidence-map").select_one("article").get_text(" ").split())
     for word in CERTAINTY_WORDS:
-        assert f"{CERTAINTY[word][0]}: {certainty_counts()[word]}" in text, word
+        assert f"{CERTAINTY[word][0]}: {certainty_counts(expected)[word]}" in text, word
 
 
-def test_conditions_a_to_z_carries_the_compact_counts(built_site):
+def test_conditions_a_to_z_carries_the_compact_counts(built_site, kb, expected):
     summary = page(built_site, "conditions").select_one(".evidence-map-summary")
     text = " ".join(summary.get_text(" ").split())
-    assert f"{len(EXPECTED)} verdicts on {len(KB['condition'])} conditions" in text
+    assert f"{len(expected)} verdicts on {len(kb['condition'])} conditions" in text
     for word in CERTAINTY_WORDS:
-        assert f"{CERTAINTY[word][0].lower()}: {certainty_counts()[word]}" in text
+        assert f"{CERTAINTY[word][0].lower()}: {certainty_counts(expected)[word]}" in text
     assert summary.find("a", href="../evidence-map/")
 
 
@@ -114,11 +115,11 @@ def svg_cells(tree) -> dict:
     return cells
 
 
-def test_the_svg_shows_every_link_once_with_its_words(built_site):
+def test_the_svg_shows_every_link_once_with_its_words(built_site, expected):
     tree = etree.parse(str(built_site / "evidence-map.svg"))  # a real XML parser: well-formed or it fails
     assert tree.getroot().tag == f"{SVG_NS}svg"
     assert tree.getroot().find(f"{SVG_NS}title").text
-    assert svg_cells(tree) == EXPECTED
+    assert svg_cells(tree) == expected
     assert not tree.getroot().xpath("//*[local-name()='script' or local-name()='foreignObject']")
 
 
@@ -131,7 +132,7 @@ def test_the_svg_escapes_names(fixture_data):
     assert any("".join(t.itertext()) == 'Rub & "press"' for t in tree.iter(f"{SVG_NS}text"))
 
 
-def test_the_json_matches_its_schema_and_the_data(built_site):
+def test_the_json_matches_its_schema_and_the_data(built_site, kb, expected):
     data = json.loads((built_site / "api" / "v1" / "evidence-map.json").read_text())
     schema = json.loads((ROOT / "docs" / "api" / "v1" / "schemas" / "evidence-map.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -140,13 +141,13 @@ def test_the_json_matches_its_schema_and_the_data(built_site):
     assert (built_site / "api" / "v1" / "schemas" / "evidence-map.schema.json").exists()
     cells = {(c["condition"], c["technique"]): (c["certainty"], c["direction"]) for c in data["cells"]}
     assert len(cells) == len(data["cells"]), "a cell listed twice"
-    assert cells == EXPECTED
+    assert cells == expected
     for c in data["cells"]:
         assert c["shown_direction"] == shown(c["certainty"], c["direction"])
         assert c["url"] == f"{SITE_URL}conditions/{c['condition']}/#finding-technique-{c['technique']}"
-    assert data["counts"] == {word: certainty_counts()[word] for word in CERTAINTY_WORDS}
-    assert {c["id"] for c in data["conditions"]} == set(KB["condition"])
-    assert {t["id"] for t in data["techniques"]} == set(KB["technique"])
+    assert data["counts"] == {word: certainty_counts(expected)[word] for word in CERTAINTY_WORDS}
+    assert {c["id"] for c in data["conditions"]} == set(kb["condition"])
+    assert {t["id"] for t in data["techniques"]} == set(kb["technique"])
 
 
 def test_the_schema_rejects_a_bad_cell(built_site):

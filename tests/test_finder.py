@@ -13,7 +13,6 @@ from macros.knowledge_base import load_knowledge_base
 from macros.reader_labels import BODY_AREA
 from macros.relation_graph import build_relation_graph
 
-KB = load_knowledge_base(ROOT / "data")
 
 
 def soup(site, path):
@@ -25,30 +24,30 @@ def finder_page(built_site):
     return soup(built_site, "find").select_one("article")
 
 
-def goals_of(cid):
-    return {link.id for link in KB["condition"][cid].benefits}
+def goals_of(kb, cid):
+    return {link.id for link in kb["condition"][cid].benefits}
 
 
-def test_every_condition_has_one_card_with_its_area_and_goals(finder_page):
+def test_every_condition_has_one_card_with_its_area_and_goals(finder_page, kb):
     cards = finder_page.select("section.finder-card")
-    assert sorted(c["id"] for c in cards) == sorted(f"for-{cid}" for cid in KB["condition"])
+    assert sorted(c["id"] for c in cards) == sorted(f"for-{cid}" for cid in kb["condition"])
     for card in cards:
         cid = card["id"].removeprefix("for-")
-        assert card["data-areas"].split() == [KB["condition"][cid].body_area]
-        assert set(card["data-goals"].split()) == goals_of(cid)
-        assert card.h3.get_text(strip=True) == KB["condition"][cid].name
+        assert card["data-areas"].split() == [kb["condition"][cid].body_area]
+        assert set(card["data-goals"].split()) == goals_of(kb, cid)
+        assert card.h3.get_text(strip=True) == kb["condition"][cid].name
 
 
-def test_each_card_shows_every_verdict_and_the_cautions(finder_page):
+def test_each_card_shows_every_verdict_and_the_cautions(finder_page, kb):
     for card in finder_page.select("section.finder-card"):
         cid = card["id"].removeprefix("for-")
-        links = KB["condition"][cid].techniques
+        links = kb["condition"][cid].techniques
         verdicts = card.select("span.verdict")
         assert len(verdicts) == len(links), cid
         for link, item in zip(links, card.select("li")):
             assert item.find("a", href=f"../techniques/{link.id}/"), cid
             assert item.select_one("strong.certainty"), f"{cid}: a verdict without its certainty"
-        cautions = KB["condition"][cid].cautions
+        cautions = kb["condition"][cid].cautions
         shown = [a["href"].split("/")[-2] for a in card.find_all("a") if "/cautions/" in a["href"]]
         assert shown, f"{cid}: no cautions to check first"
         if cautions:
@@ -56,20 +55,20 @@ def test_each_card_shows_every_verdict_and_the_cautions(finder_page):
         assert card.find("a", href=f"../conditions/{cid}/")
 
 
-def test_the_grouped_lists_work_without_javascript(finder_page):
+def test_the_grouped_lists_work_without_javascript(finder_page, kb):
     groups = finder_page.select_one("#finder-groups")
     assert not groups.has_attr("hidden")
     assert finder_page.select_one("#finder-controls").has_attr("hidden"), "checkboxes need the script"
     for area, label in BODY_AREA.items():
-        members = {cid for cid, c in KB["condition"].items() if c.body_area == area}
+        members = {cid for cid, c in kb["condition"].items() if c.body_area == area}
         heading = groups.find("h3", string=label)
         if not members:
             assert heading is None
             continue
         listed = {a["href"].removeprefix("#for-") for a in heading.find_next_sibling("ul").select("a")}
         assert listed == members, area
-    for benefit_id, benefit in KB["benefit"].items():
-        members = {cid for cid in KB["condition"] if benefit_id in goals_of(cid)}
+    for benefit_id, benefit in kb["benefit"].items():
+        members = {cid for cid in kb["condition"] if benefit_id in goals_of(kb, cid)}
         heading = groups.find("h3", string=benefit.name)
         if members:
             listed = {a["href"].removeprefix("#for-") for a in heading.find_next_sibling("ul").select("a")}

@@ -45,8 +45,9 @@ def test_a_redirect_is_a_generated_page_under_the_sites_policy(tmp_path, fixture
     assert '<a href="../back-ache/">Go to the new page</a>' in old
     assert "conditions/sore-back/" not in (site / "sitemap.xml").read_text()
     assert "conditions/back-ache/" in (site / "sitemap.xml").read_text()
-    index = json.loads((site / "search" / "search_index.json").read_text())
+    index = json.loads((site / "search" / "reader_index.json").read_text())
     assert not [d for d in index["docs"] if d["location"].startswith("conditions/sore-back/")]
+    assert [d for d in index["docs"] if d["location"] == "conditions/back-ache/"]
 
 
 def test_one_redirect_mechanism_and_no_plugin_patched():

@@ -131,7 +131,10 @@ def first_visit(site: Path, page: Path) -> dict[str, int]:
 
 def site_figures(site: Path) -> dict:
     sizes = sorted(p.stat().st_size for p in entity_pages(site))
-    index = site / "search" / "search_index.json"
+    # Readers' search index, loaded when someone searches (macros/reader_search.py); the theme's is empty.
+    index = site / "search" / "reader_index.json"
+    if not index.exists():
+        index = site / "search" / "search_index.json"
     condition = sorted((site / "conditions").glob("*/index.html"))[0]
     return {
         "entity_pages": len(sizes),

@@ -99,6 +99,8 @@ CODES = [
     ("S13.4XXA", "conditions/whiplash/"),
     ("g43.909", "conditions/migraine/"),
     ("M79.7", "conditions/fibromyalgia/"),
+    ("m5416", "conditions/sciatica/"),
+    ("M51.16", "conditions/herniated-disc/"),
 ]
 
 

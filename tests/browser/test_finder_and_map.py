@@ -14,7 +14,6 @@ from macros.knowledge_base import load_knowledge_base
 from .site_audit import RECORD_CSP_VIOLATIONS, VARIANTS, audit_site, format_violations
 from .test_structure import structure_problems
 
-KB = load_knowledge_base(ROOT / "data")
 NEW_PAGES = ["find/", "evidence-map/", "conditions/", "for-clinics/"]
 
 
@@ -92,9 +91,9 @@ async def _use_the_finder(browser, base: str) -> dict:
     return seen
 
 
-def test_the_finder_filters_in_place_from_the_keyboard(browser_session, served_site):
+def test_the_finder_filters_in_place_from_the_keyboard(browser_session, served_site, kb):
     seen = browser_session.run(_use_the_finder(browser_session.browser, served_site))
-    conditions = KB["condition"]
+    conditions = kb["condition"]
     assert seen["controls_shown"] and not seen["groups_shown"]
     assert seen["all"] == names(conditions)
     assert seen["count_all"].startswith(f"Showing all {len(conditions)} conditions")
@@ -128,11 +127,11 @@ async def _without_javascript(browser, base: str) -> dict:
         await context.close()
 
 
-def test_the_finder_works_without_javascript(browser_session, served_site):
+def test_the_finder_works_without_javascript(browser_session, served_site, kb):
     seen = browser_session.run(_without_javascript(browser_session.browser, served_site))
     assert not seen["controls"], "checkboxes that do nothing without the script"
     assert seen["groups"]
-    assert seen["cards"] == names(KB["condition"])
+    assert seen["cards"] == names(kb["condition"])
     assert seen["hash"] == "#for-carpal-tunnel-syndrome"
 
 
@@ -145,7 +144,7 @@ async def _print_map(browser, base: str, target) -> None:
         await page.close()
 
 
-def test_the_evidence_map_prints_on_one_landscape_page(browser_session, served_site, tmp_path):
+def test_the_evidence_map_prints_on_one_landscape_page(browser_session, served_site, tmp_path, kb):
     pdf = tmp_path / "evidence-map.pdf"
     browser_session.run(_print_map(browser_session.browser, served_site, pdf))
     info = subprocess.run([needed("pdfinfo", "poppler-utils"), str(pdf)], capture_output=True, text=True,
@@ -157,5 +156,5 @@ def test_the_evidence_map_prints_on_one_landscape_page(browser_session, served_s
     assert width > height, f"the map printed in portrait ({width} x {height} pt)"
     text = subprocess.run([needed("pdftotext", "poppler-utils"), "-layout", str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
-    last = sorted(KB["condition"].values(), key=lambda c: c.name.lower())[-1].name
+    last = sorted(kb["condition"].values(), key=lambda c: c.name.lower())[-1].name
     assert last in text, "the last row of the map did not print"

@@ -1,0 +1,129 @@
+/* The site search, in the theme's search box: a worker that speaks the theme's
+ * worker messages (setup 0, ready 1, query 2, result 3) and searches with
+ * MiniSearch (vendored in minisearch/, MIT). Nothing is loaded until the first
+ * query: then minisearch/minisearch.js and search/reader_index.json (built from
+ * the data by macros/reader_search.py). Fuzzy (one edit) and prefix matching;
+ * diagnosis codes go to the condition with the longest listed prefix, as on
+ * /connect/. Nothing typed leaves the browser. */
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var STOP = new Set(("a an and are at be can could do does for from get got have how i i'm im in is it " +
+  "me my of on or safe should the to what when where which who why will with would you your").split(" "));
+var KIND_BOOST = {condition: 1.6, technique: 1.4, caution: 1.4, benefit: 1.0, page: 1.0, section: 0.6};
+var CODE = /\b([a-z][0-9]{2}(?:\.?[0-9a-z]{1,4})?)\b/gi;
+var loading = null;
+
+function stem(term) {
+  // One rule, the same for pages and queries: "cramps" finds "cramp", "injuris" finds "injuries".
+  return term.length > 3 && /[^s]s$/.test(term) ? term.slice(0, -1) : term;
+}
+
+function processTerm(term) {
+  // The word and its stem: "strexs" (one edit from "stress") still finds it.
+  term = term.toLowerCase().replace(/['\u2019]/g, "");
+  if (!term || STOP.has(term)) return null;
+  var stemmed = stem(term);
+  return stemmed === term ? term : [term, stemmed];
+}
+
+function normalizeCode(code) {
+  return code.toUpperCase().replace(/[^0-9A-Z]/g, "");
+}
+
+function load() {
+  if (!loading) loading = (async function () {
+    importScripts("minisearch/minisearch.js");
+    var response = await fetch(new URL("../search/reader_index.json", self.location.href));
+    var data = await response.json();
+    var search = new MiniSearch({
+      fields: ["title", "names", "terms", "codes", "text"],
+      storeFields: ["location", "title", "text", "kind"],
+      extractField: function (doc, field) {
+        var value = doc[field];
+        return Array.isArray(value) ? value.join(" ; ") : value;
+      },
+      processTerm: processTerm
+    });
+    search.addAll(data.docs.map(function (doc, i) { doc.id = i; return doc; }));
+    return {search: search, codes: data.codes, docs: data.docs};
+  })();
+  return loading;
+}
+
+function codePage(codes, query) {
+  // The page for a diagnosis code in the query: the longest listed prefix wins.
+  var matches = query.match(CODE) || [];
+  for (var m = 0; m < matches.length; m++) {
+    var code = normalizeCode(matches[m]);
+    if (!/[0-9]/.test(code.slice(1, 3))) continue;
+    for (var end = code.length; end > 2; end--)
+      if (codes[code.slice(0, end)]) return codes[code.slice(0, end)];
+  }
+  return null;
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function item(doc, score, terms) {
+  // The theme writes title and text into the page as HTML: they go out escaped.
+  return {location: doc.location, title: escapeHtml(doc.title), text: escapeHtml(doc.text || ""),
+          score: score, terms: terms};
+}
+
+async function search(query) {
+  // The theme asks once the worker is ready, with an empty box: nothing is loaded for that.
+  if (!query.trim()) return {items: []};
+  var index = await load();
+  var hits = index.search.search(query.replace(CODE, function (code) { return normalizeCode(code); }), {
+    prefix: function (term) { return term.length > 2; },
+    fuzzy: function (term) { return term.length > 2 ? 1 : 0; },
+    boost: {title: 4, names: 3, terms: 3, codes: 6, text: 1},
+    boostDocument: function (id, term, stored) { return KIND_BOOST[stored.kind] || 1; }
+  });
+  // One group per page, ranked by its best hit: the page first, then its matching sections.
+  var groups = new Map();
+  hits.forEach(function (hit) {
+    var page = hit.location.split("#")[0];
+    var terms = {};
+    Object.keys(hit.match).forEach(function (term) { terms[term] = true; });
+    if (!groups.has(page)) groups.set(page, {score: hit.score, page: null, sections: []});
+    var group = groups.get(page);
+    if (hit.location === page) group.page = item(hit, hit.score, terms);
+    else group.sections.push(item(hit, hit.score, terms));
+  });
+  var coded = codePage(index.codes, query);
+  if (coded) {
+    var top = hits.length ? hits[0].score + 1 : 1;
+    if (!groups.has(coded)) groups.set(coded, {score: top, page: null, sections: []});
+    groups.get(coded).score = top;
+  }
+  var byLocation = new Map(index.docs.map(function (doc) { return [doc.location, doc]; }));
+  var items = Array.from(groups.entries())
+    .sort(function (a, b) { return b[1].score - a[1].score; })
+    .map(function (entry) {
+      var group = entry[1];
+      var page = group.page || (byLocation.has(entry[0]) ? item(byLocation.get(entry[0]), group.score, {}) : null);
+      return page ? [page].concat(group.sections) : group.sections;
+    })
+    .filter(function (list) { return list.length; });
+  return {items: items};
+}
+
+addEventListener("message", async function (ev) {
+  var message = ev.data;
+  if (message.type === SETUP) {
+    postMessage({type: READY});
+  } else if (message.type === QUERY) {
+    var data;
+    try {
+      data = await search(String(message.data || ""));
+    } catch (err) {
+      console.warn("search failed", err);
+      data = {items: []};
+    }
+    postMessage({type: RESULT, data: data});
+  }
+});
