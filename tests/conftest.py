@@ -40,6 +40,17 @@ def copy_project(dest: Path, data: Path = ROOT / "data") -> Path:
     return dest
 
 
+def ignore_built_output(top: Path, *also):
+    """A copytree ignore: the built site folders at the top of the project only (macros/site is code),
+    and caches anywhere."""
+    top = Path(top)
+
+    def ignore(folder, names):
+        at_top = {"site", "site.partial", *also} if Path(folder) == top else set()
+        return [n for n in names if n in at_top or n in ("__pycache__", ".pytest_cache", "node_modules")]
+    return ignore
+
+
 def needed_tool(tool: str, package: str) -> str:
     """The path of a command a test needs; `make test` installs it. Missing: fail under CI, else skip loudly."""
     path = shutil.which(tool)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project, ignore_built_output, run_build
 
 DRIVER = ROOT / "tests" / "dirty_rebuilds.py"
 UNTOUCHED = "editors/data-reference/index.html"  # made from the model alone: no data edit changes it
@@ -56,7 +56,7 @@ _META_POLICY = re.compile(r'\n *<meta http-equiv="Content-Security-Policy" conte
 def full_build_of(project: Path, tmp_path: Path, name: str) -> Path:
     """A clean `mkdocs build` of the project as it is now, in a copy of its own."""
     copy = tmp_path / name
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", "__pycache__"))
+    shutil.copytree(project, copy, ignore=ignore_built_output(project))
     result = run_build(copy, copy / "site")
     assert result.returncode == 0, result.stderr[-4000:]
     # Pages built by `mkdocs serve` carry no <meta> policy (it would block live reload;

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from browser.site_audit import STRUCTURE_VARIANT, VARIANTS, template_of, variant_plan
-from conftest import ROOT
+from conftest import ROOT, ignore_built_output
 from site_server import serve
 from test_links import UNTHROTTLED, run_linkchecker
 
@@ -30,8 +30,7 @@ def test_a_data_mistake_does_not_stop_the_tests_being_collected(tmp_path):
     """Test modules read the real data in fixtures, never at import: one typo must not
     turn every module that reads it into a collection error."""
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, symlinks=True, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "site.partial", "__pycache__", "node_modules", ".pytest_cache"))
+    shutil.copytree(ROOT, project, symlinks=True, ignore=ignore_built_output(ROOT, ".git", ".venv"))
     broken = project / "data" / "conditions" / "sciatica.yml"
     broken.write_text(broken.read_text().replace("name:", "name: [", 1))
     result = pytest_in(project, "--collect-only", "-q")
