@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .data_errors import DataError, field_path
-from .model import PAGE_KINDS
+from .kinds import PAGE_KINDS
 from .yaml_source import line_of
 
 MAX_SUMMARY_GRADE = 8

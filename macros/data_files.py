@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from .data_errors import DataError, did_you_mean
-from .model import KIND_FOLDERS
+from .kinds import KIND_FOLDERS
 
 # Ids the build gives to pages it makes in every kind folder: <folder>/index.md is the A to Z page.
 RESERVED_IDS = frozenset({"index"})

@@ -10,16 +10,8 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from .field_guide import FieldGuide, all_blocks, block_anchor, block_title, fields_of, yaml_block, yaml_inline
-from .json_schemas import schema_file_name
-from .model import KIND_FOLDERS, KIND_MODELS
+from .kinds import KINDS
 
-KIND_HEADINGS = {
-    "condition": "Condition",
-    "technique": "Technique",
-    "benefit": "Benefit (a claim about massage, graded)",
-    "caution": "Caution",
-    "source": "Source",
-}
 
 
 @dataclass(frozen=True)
@@ -35,15 +27,16 @@ class Table:
 
 def kind_tables() -> list[Table]:
     tables = []
-    for kind, cls in KIND_MODELS.items():
+    for kind in KINDS.values():
+        cls = kind.model
         guides = fields_of(cls)
         tables.append(Table(
-            title=KIND_HEADINGS.get(kind, kind.title()),
-            anchor=kind,
+            title=kind.heading,
+            anchor=kind.name,
             about=" ".join((cls.__doc__ or "").split()),
             fields=guides,
-            file=f"data/{KIND_FOLDERS[kind]}/<id>.yml",
-            schema=f"/schemas/{schema_file_name(kind)}",
+            file=f"data/{kind.folder}/<id>.yml",
+            schema=f"/schemas/{kind.schema_file}",
             example=example_file(cls),
         ))
     return tables

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from . import model
-from .model import KIND_MODELS
+from .kinds import KIND_MODELS
 
 # The words for the model's text types, found by their validator or pattern.
 _CHECK_WORDS = {

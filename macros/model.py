@@ -430,20 +430,3 @@ class Source(StrictModel):
             raise _impossible(f"{value} is after this year: write the year it was published, or leave it out")
         return value
 
-
-KIND_MODELS: dict[str, type[StrictModel]] = {
-    "condition": Condition,
-    "technique": Technique,
-    "benefit": Benefit,
-    "caution": Caution,
-    "source": Source,
-}
-# data/<folder>/<id>.yml for each kind; the folder is also the URL prefix.
-KIND_FOLDERS = {
-    "condition": "conditions",
-    "technique": "techniques",
-    "benefit": "benefits",
-    "caution": "cautions",
-    "source": "sources",
-}
-PAGE_KINDS = ("condition", "technique", "benefit", "caution")

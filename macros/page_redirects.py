@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import input_limits
 from .data_errors import DataError
-from .model import KIND_FOLDERS
+from .kinds import KIND_FOLDERS
 from .yaml_source import read_yaml_file
 
 FILE_NAME = "redirects.yml"

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from . import reader_labels
 from .diagnosis_codes import code_table
-from .model import PAGE_KINDS
+from .kinds import KINDS, PAGE_KINDS
 from .open_data import Addresses
 from .qr_codes import qr_svg
 from .relation_graph import RelationGraph, page_path
@@ -83,7 +83,7 @@ class PageRenderer:
 
     def entity_page(self, kind: str, entity_id: str) -> str:
         citations = Citations(self.graph)
-        return self.env.get_template(f"{kind}.md.j2").render(
+        return self.env.get_template(KINDS[kind].template).render(
             kind=kind,
             id=entity_id,
             e=self.graph.entity(kind, entity_id),

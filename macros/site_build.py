@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from . import editor_pages, page_redirects
 from .data_errors import DataErrors, annotate_pull_request
 from .knowledge_base import load_knowledge_base
-from .model import KIND_FOLDERS, PAGE_KINDS
+from .kinds import KIND_FOLDERS, PAGE_KINDS
 from .open_data import api_files
 from .page_render import PageRenderer
 from .reader_labels import KIND_TITLE

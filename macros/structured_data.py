@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-ABOUT_TYPE = {
-    "condition": "MedicalCondition",
-    "technique": "MedicalTherapy",
-    "benefit": "MedicalEntity",
-    "caution": "MedicalContraindication",
-}
+from .kinds import KINDS
+
 
 
 def medical_web_page(kind: str, entity, url: str, reviewer=None) -> dict:
     """`reviewer` is the clinician who reviewed the page, if one has."""
-    about = {"@type": ABOUT_TYPE[kind], "name": entity.name}
+    about = {"@type": KINDS[kind].schema_org, "name": entity.name}
     if entity.also_called:
         about["alternateName"] = list(entity.also_called)
     if kind == "condition" and entity.icd10:
