@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from .field_guide import FieldGuide, all_blocks, block_anchor, block_title, fields_of, yaml_block, yaml_inline
 from .kinds import KINDS
+from .plain_text import one_line
 
 
 
@@ -33,7 +34,7 @@ def kind_tables() -> list[Table]:
         tables.append(Table(
             title=kind.heading,
             anchor=kind.name,
-            about=" ".join((cls.__doc__ or "").split()),
+            about=one_line(cls.__doc__ or ""),
             fields=guides,
             file=f"data/{kind.folder}/<id>.yml",
             schema=f"/schemas/{kind.schema_file}",
@@ -43,7 +44,7 @@ def kind_tables() -> list[Table]:
 
 
 def block_tables() -> list[Table]:
-    return [Table(title=block_title(cls), anchor=block_anchor(cls), about=" ".join((cls.__doc__ or "").split()),
+    return [Table(title=block_title(cls), anchor=block_anchor(cls), about=one_line(cls.__doc__ or ""),
                   fields=sorted(fields_of(cls), key=lambda g: g.name != "id"))
             for cls in all_blocks()]
 

@@ -17,6 +17,7 @@ from pydantic_core import PydanticUndefined
 
 from . import model
 from .kinds import KIND_MODELS
+from .yaml_source import without_timestamps
 
 # The words for the model's text types, found by their validator or pattern.
 _CHECK_WORDS = {
@@ -177,10 +178,7 @@ class _ExampleDumper(yaml.SafeDumper):
     """Writes examples the way editors write them: dates bare, short lists in [brackets]."""
 
 
-_ExampleDumper.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
-}
+without_timestamps(_ExampleDumper)
 _ExampleDumper.add_representer(
     list, lambda dumper, items: dumper.represent_sequence(
         "tag:yaml.org,2002:seq", items, flow_style=not any(isinstance(i, (dict, list)) for i in items)))

@@ -15,7 +15,7 @@ from .data_files import RESERVED_IDS, files_never_read, reserved_id_error, symli
 from .draft_status import (UnfinishedDraft, draft_warnings, is_draft, is_unwritten, placeholder_errors,
                            unwritten_warning)
 from .evidence_rules import check_evidence
-from .model import CERTAINTY_WORDS, ID_PATTERN, WARNING_LEVELS, warning_levels
+from .model import CERTAINTY_WORDS, ID_PATTERN, PATTERN_MEANINGS, WARNING_LEVELS, warning_levels
 from .kinds import KIND_FOLDERS, KIND_MODELS, PAGE_KINDS, relations_from
 from .page_redirects import load_redirects
 from .reviewers import load_reviewers
@@ -151,15 +151,9 @@ def _explain(err: dict, model, lines: dict, shown_as: str) -> DataError:
         message = f"'{value}' is not allowed; {err['msg'].replace('Input should be', 'use')}"
     elif kind.startswith("date") or kind == "value_error" and loc and "review" in str(loc[-1]):
         message = f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 2026-11-27"
-    elif kind == "string_pattern_mismatch" and "pmid" in loc:
-        message = f"'{value}' is not a PMID: PMIDs are digits only, e.g. \"25994425\""
-    elif kind == "string_pattern_mismatch" and "doi" in loc:
-        message = f"'{value}' is not a DOI: a DOI starts with 10. and a slash, e.g. 10.1002/14651858.CD001929.pub3"
-    elif kind == "string_pattern_mismatch" and "icd10" in loc:
-        message = (f"'{value}' is not an ICD-10-CM code: write it as printed in the code list, "
-                   "e.g. M54.3 (a capital letter, two characters, then a dot and up to four more)")
     elif kind == "string_pattern_mismatch":
-        message = f"'{value}' is not an id: use lowercase letters, digits and hyphens"
+        pattern = err.get("ctx", {}).get("pattern", "")
+        message = f"'{value}' {PATTERN_MEANINGS.get(pattern, f'does not match the pattern {pattern}')}"
     elif kind == "value_error":
         message = err["msg"].removeprefix("Value error, ")
     elif kind == "too_short":

@@ -15,6 +15,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from pydantic_core import PydanticCustomError
 
 from . import markdown_links
+from .plain_text import one_line
 
 CERTAINTY_WORDS = ("high", "moderate", "low", "very low", "insufficient", "not supported")
 Certainty = Literal[CERTAINTY_WORDS]
@@ -42,12 +43,14 @@ BODY_AREAS = (
     "whole-body",
 )
 BodyArea = Literal[BODY_AREAS]
-CautionAction = Literal["do-not-book", "ask-your-doctor-first", "avoid-the-area", "tell-your-therapist"]
-SourceType = Literal[
-    "systematic-review", "guideline", "government", "medical-centre", "trial", "review", "other"
-]
-Reuse = Literal["public-domain", "copyrighted", "open-access"]
-Status = Literal["published", "draft"]
+CAUTION_ACTIONS = ("do-not-book", "ask-your-doctor-first", "avoid-the-area", "tell-your-therapist")
+CautionAction = Literal[CAUTION_ACTIONS]
+SOURCE_TYPES = ("systematic-review", "guideline", "government", "medical-centre", "trial", "review", "other")
+SourceType = Literal[SOURCE_TYPES]
+REUSE_TERMS = ("public-domain", "copyrighted", "open-access")
+Reuse = Literal[REUSE_TERMS]
+STATUSES = ("published", "draft")
+Status = Literal[STATUSES]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -79,7 +82,7 @@ def _check_plain(text: str) -> str:
     for char in "[]*#`|":
         if char in text:
             raise ValueError(f"the character '{char}' is not allowed in a name or heading")
-    text = " ".join(text.split())
+    text = one_line(text)
     if not text:
         raise ValueError("must not be empty")
     return text
@@ -122,11 +125,22 @@ def _not_in_the_future(value: dt.date, info: ValidationInfo, what: str) -> dt.da
 PlainText = Annotated[str, AfterValidator(_check_plain)]
 MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_check_markdown)]
 HttpsUrl = Annotated[str, AfterValidator(_check_https)]
-EntityId = Annotated[str, Field(pattern=ID_PATTERN)]
-Doi = Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$")]
-Pmid = Annotated[str, Field(pattern=r"^[1-9]\d{0,8}$")]
+DOI_PATTERN = r"^10\.\d{4,9}/\S+$"
+PMID_PATTERN = r"^[1-9]\d{0,8}$"
 # An ICD-10-CM code or code prefix as printed: a letter, two characters, then an optional dot and 1-4 more.
-Icd10 = Annotated[str, Field(pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
+ICD10_PATTERN = r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$"
+# What a value that does not match each pattern is told, after the value itself.
+PATTERN_MEANINGS = {
+    ID_PATTERN: "is not an id: use lowercase letters, digits and hyphens",
+    DOI_PATTERN: "is not a DOI: a DOI starts with 10. and a slash, e.g. 10.1002/14651858.CD001929.pub3",
+    PMID_PATTERN: 'is not a PMID: PMIDs are digits only, e.g. "25994425"',
+    ICD10_PATTERN: "is not an ICD-10-CM code: write it as printed in the code list, e.g. M54.3 "
+                   "(a capital letter, two characters, then a dot and up to four more)",
+}
+EntityId = Annotated[str, Field(pattern=ID_PATTERN)]
+Doi = Annotated[str, Field(pattern=DOI_PATTERN)]
+Pmid = Annotated[str, Field(pattern=PMID_PATTERN)]
+Icd10 = Annotated[str, Field(pattern=ICD10_PATTERN)]
 
 
 class StrictModel(BaseModel):

@@ -9,6 +9,7 @@ evidence, the generated verdict sentence and the two levels of warning signs.
 from __future__ import annotations
 
 from .diagnosis_codes import code_table
+from .plain_text import one_line as _one_line
 from .model import NO_SIGNS, WARNING_LEVELS, Source, warning_levels
 from .kinds import KINDS, PAGE_KINDS, relation_names
 from .reader_labels import EMERGENCY_ACTION
@@ -146,7 +147,3 @@ def _source(source_id, s: Source, version: str):
     item = {"id": source_id, **s.model_dump(mode="json", exclude_none=True, exclude=exclude)}
     item["finding"] = _one_line(s.finding)
     return item
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

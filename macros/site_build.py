@@ -21,6 +21,7 @@ from .knowledge_base import load_knowledge_base
 from .kinds import KIND_FOLDERS, PAGE_KINDS
 from .open_data import api_files
 from .page_render import PageRenderer
+from .plain_text import one_line
 from .reader_labels import KIND_TITLE
 from .relation_graph import RelationGraph, build_relation_graph, page_path
 from .review_schedule import log_overdue
@@ -121,7 +122,7 @@ def entity_meta(kind: str, entity, reviewers: dict) -> dict:
     """An entity page's front matter: its title, summary and review dates."""
     return {
         "title": entity.name,
-        "description": " ".join(entity.summary.split()),
+        "description": one_line(entity.summary),
         "last_reviewed": entity.last_reviewed.isoformat(),
         "next_review": entity.next_review.isoformat(),
         "review": review_line(entity, reviewers),

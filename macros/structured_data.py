@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .kinds import KINDS
+from .plain_text import one_line
 
 
 
@@ -21,7 +22,7 @@ def medical_web_page(kind: str, entity, url: str, reviewer=None) -> dict:
         "@type": "MedicalWebPage",
         "name": entity.name,
         "url": url,
-        "description": " ".join(entity.summary.split()),
+        "description": one_line(entity.summary),
         "lastReviewed": entity.last_reviewed.isoformat(),
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "about": about,

@@ -20,10 +20,19 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+def without_timestamps(cls):
+    """A loader or dumper class that reads and writes dates as plain strings (YAML's timestamp tag off).
+
+    On loading, the model judges dates and names the field of an impossible one;
+    on dumping, an example date is written bare, as an editor writes it."""
+    cls.yaml_implicit_resolvers = {
+        first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in cls.yaml_implicit_resolvers.items()
+    }
+    return cls
+
+
+without_timestamps(_Loader)
 
 
 def read_yaml_file(path: Path, shown_as: str, max_bytes: int = input_limits.MAX_FILE_BYTES,
