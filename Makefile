@@ -56,9 +56,9 @@ build: $(CHECK_STAMP)
 	$(VENV)/bin/mkdocs build --strict --site-dir site.partial
 	rm -rf site && mv site.partial site
 
-# --dirty: after an edit, rebuild only the pages it changed (macros/incremental_build.py).
+# Every edit rebuilds the whole site: see README, "make serve rebuilds the whole site".
 serve: $(CHECK_STAMP)
-	$(VENV)/bin/mkdocs serve --dirty --strict --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # The data check runs first: its messages (and, in GitHub Actions, its notes on
 # the pull request's diff) are the clearest account of a data mistake.

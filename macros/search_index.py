@@ -28,9 +28,8 @@ def trim_entry(location: str, text: str) -> str:
     return " ".join(f"<p>{p}</p>" for p in paragraphs if p)
 
 
-def trim_search_index(site_dir: Path | str, then=None) -> tuple[int, int]:
-    """Rewrite site_dir/search/search_index.json in place; return (bytes before, bytes after).
-    `then`, if given, takes the trimmed entries and returns the ones to write."""
+def trim_search_index(site_dir: Path | str) -> tuple[int, int]:
+    """Rewrite site_dir/search/search_index.json in place; return (bytes before, bytes after)."""
     path = Path(site_dir) / "search" / "search_index.json"
     if not path.exists():  # the search plugin is off
         return 0, 0
@@ -38,7 +37,5 @@ def trim_search_index(site_dir: Path | str, then=None) -> tuple[int, int]:
     index = json.loads(path.read_text(encoding="utf-8"))
     for entry in index["docs"]:
         entry["text"] = trim_entry(entry["location"], entry["text"])
-    if then is not None:
-        index["docs"] = then(index["docs"])
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return before, path.stat().st_size

@@ -61,9 +61,7 @@ def add_generated_pages(files: Files, config) -> Files:
     """Entity pages, A-Z indexes, sources, clinic pages and the open data files.
 
     Each page's Markdown is rendered here, once, from its kind's template: the
-    macros plugin only renders the few prose pages that ask for it. Knowing every
-    page's text before MkDocs reads it also lets `mkdocs serve --dirty` skip the
-    pages an edit did not change (incremental_build.py).
+    macros plugin only renders the few prose pages that ask for it.
     """
     site = site_for(config)
     render = site.renderer
