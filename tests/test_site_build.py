@@ -31,7 +31,7 @@ def test_one_page_per_data_file_and_an_index(built_site, kb, kind):
     folder = KIND_FOLDERS[kind]
     data_ids = {p.stem for p in (ROOT / "data" / folder).glob("*.yml")} - set(kb.drafts[kind])
     page_ids = {p.parent.name for p in (built_site / folder).glob("*/index.html")}
-    renamed = {old.split("/")[1] for old in KB.redirects if old.startswith(f"{folder}/")}
+    renamed = {old.split("/")[1] for old in kb.redirects if old.startswith(f"{folder}/")}
     assert page_ids == data_ids | renamed
     index = BeautifulSoup((built_site / folder / "index.html").read_text(), "lxml")
     assert {h.rsplit("/", 2)[-2] for h in links_in(index) if h.startswith("./") or "/" in h} >= data_ids
@@ -70,7 +70,7 @@ def test_the_both_ways_check_can_fail(built_site, kb):
     assert any("expected" in p for p in links_missing_between_related_pages(built_site, kb, one_way))
 
     unlinked = build_relation_graph(kb)
-    unlinked.graded[("technique", link.id)]["conditions"].append(Edge("condition", "no-such-condition", link))
+    unlinked.graded[("technique", link.id)]["conditions"].append(Edge("condition", "no-such-condition", link, ""))
     assert f"technique {link.id} does not link to condition no-such-condition" in \
         links_missing_between_related_pages(built_site, kb, unlinked)
 
