@@ -122,6 +122,14 @@ def _not_in_the_future(value: dt.date, info: ValidationInfo, what: str) -> dt.da
     return value
 
 
+def _no_later_than_today(field: str, what: str):
+    """A model's validator: the date in `field` is not in the future; the message says to write `what`."""
+    def check(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        return _not_in_the_future(value, info, what)
+
+    return field_validator(field)(classmethod(check))
+
+
 PlainText = Annotated[str, AfterValidator(_check_plain)]
 MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_check_markdown)]
 HttpsUrl = Annotated[str, AfterValidator(_check_https)]
@@ -261,10 +269,7 @@ class ChangeNote(StrictModel):
     note: MarkdownText = Field(description="What changed, in one short sentence for readers.",
                                examples=["Added the warning signs that need urgent care."])
 
-    @field_validator("date")
-    @classmethod
-    def _date_not_in_the_future(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        return _not_in_the_future(value, info, "the day the change was made")
+    _date_not_in_the_future = _no_later_than_today("date", "the day the change was made")
 
 
 class Entity(StrictModel):
@@ -293,10 +298,7 @@ class Entity(StrictModel):
                                       examples=[[{"date": "2026-11-27",
                                                   "note": "Added the warning signs that need urgent care."}]])
 
-    @field_validator("last_reviewed")
-    @classmethod
-    def _last_reviewed_not_in_the_future(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        return _not_in_the_future(value, info, "the day the page was last reviewed")
+    _last_reviewed_not_in_the_future = _no_later_than_today("last_reviewed", "the day the page was last reviewed")
 
     @field_validator("next_review")
     @classmethod
@@ -384,8 +386,7 @@ class Reviewer(StrictModel):
     credentials: PlainText = Field(description="Qualifications, e.g. MD, PT, LMT.", examples=["PT, DPT"])
     registration: PlainText = Field(description="Licensing body and number, so readers can check it.",
                                     examples=["State board of physical therapy, license 12345"])
-    conflicts: PlainText = Field(description="Ties to anyone who sells massage; write none if none.",
-                                 examples=["none"])
+    conflicts: PlainText = Field(description="Ties to anyone who sells massage; write none if none.", examples=["none"])
 
 
 class Source(StrictModel):
@@ -394,8 +395,7 @@ class Source(StrictModel):
     title: PlainText = Field(description="The exact title as published.",
                              examples=["Effect of massage therapy on sleep quality in critically ill patients: "
                                        "A systematic review and meta-analysis"])
-    publisher: PlainText = Field(description="The journal or organisation.",
-                                 examples=["Journal of Clinical Nursing"])
+    publisher: PlainText = Field(description="The journal or organisation.", examples=["Journal of Clinical Nursing"])
     authors: PlainText | None = Field(default=None, description="As printed; may end et al. Only if confirmed.",
                                       examples=["Fang CS, Chang SL, Fang CJ, Chou FH"])
     year: int | None = Field(default=None, ge=1900, le=2100, description="Year of publication, only if confirmed.",
@@ -431,11 +431,7 @@ class Source(StrictModel):
                                    examples=["Read the PubMed record at the address above: title, journal, "
                                              "year, DOI and abstract."])
 
-
-    @field_validator("checked")
-    @classmethod
-    def _checked_not_in_the_future(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        return _not_in_the_future(value, info, "the day you checked the source")
+    _checked_not_in_the_future = _no_later_than_today("checked", "the day you checked the source")
 
     @field_validator("year")
     @classmethod

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import input_limits
 from .data_errors import DataError
 from .kinds import KIND_FOLDERS
-from .yaml_source import read_yaml_file
+from .yaml_source import read_optional_file, read_yaml_file
 
 FILE_NAME = "redirects.yml"
 _FOLDER_KIND = {folder: kind for kind, folder in KIND_FOLDERS.items() if kind != "source"}
@@ -27,16 +27,10 @@ _ADDRESS = re.compile(r"^(%s)/([a-z0-9]+(?:-[a-z0-9]+)*)$" % "|".join(_FOLDER_KI
 
 def load_redirects(data_dir: Path, kb) -> list[DataError]:
     """Read data/redirects.yml into kb.redirects (old -> new address); return its errors."""
-    path = Path(data_dir) / FILE_NAME
-    if path.is_symlink():
-        return []  # refused, by name, with every other file data/ must not hold (data_files.py)
-    if not path.exists():
-        return []
-    shown_as = path.relative_to(Path(data_dir).parent).as_posix()
-    data, lines, errors = read_yaml_file(path, shown_as, input_limits.REDIRECTS_MAX_FILE_BYTES,
-                                         input_limits.REDIRECTS_MAX_FIELDS)
-    if errors:
-        return [e for e in errors if "the file is empty" not in e.message]
+    shown_as, data, lines, errors = read_optional_file(data_dir, FILE_NAME, input_limits.REDIRECTS_MAX_FILE_BYTES,
+                                                       input_limits.REDIRECTS_MAX_FIELDS)
+    if errors or data is None:
+        return errors
     if not isinstance(data, dict):
         return [DataError(shown_as, 1, "", "write one 'old address: new address' pair per line")]
     for old, new in data.items():

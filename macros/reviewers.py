@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from .data_errors import DataError, field_path
 from .model import ID_PATTERN, Reviewer
-from .yaml_source import line_of, read_yaml_file
+from .yaml_source import line_of, read_optional_file
 
 FILE_NAME = "reviewers.yml"
 NOT_REVIEWED = "Written by the guide's editors from published research. Not yet reviewed by a clinician."
@@ -20,17 +20,9 @@ NOT_REVIEWED = "Written by the guide's editors from published research. Not yet 
 
 def load_reviewers(data_dir: Path, kb) -> list[DataError]:
     """Read data/reviewers.yml (id: {name, credentials, registration, conflicts}) into kb.reviewers."""
-    path = Path(data_dir) / FILE_NAME
-    if path.is_symlink():
-        return []  # refused, by name, with every other file data/ must not hold (data_files.py)
-    if not path.exists():
-        return []
-    shown_as = path.relative_to(Path(data_dir).parent).as_posix()
-    data, lines, errors = read_yaml_file(path, shown_as)
-    if errors:
-        return [e for e in errors if "the file is empty" not in e.message]
-    if data is None:
-        return []
+    shown_as, data, lines, errors = read_optional_file(data_dir, FILE_NAME)
+    if errors or data is None:
+        return errors
     if not isinstance(data, dict):
         return [DataError(shown_as, 1, "", "write one reviewer per id: 'jane-doe:' then their fields")]
     for reviewer_id, fields in data.items():
