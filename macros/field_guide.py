@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from . import model
-from .kinds import KIND_MODELS
+from .kinds import KIND_MODELS, RELATIONS
 from .yaml_source import without_timestamps
 
 # The words for the model's text types, found by their validator or pattern.
@@ -31,8 +31,8 @@ _ALIAS_WORDS = {
     "Pmid": ("PubMed id (digits, in quotes)", "PubMed ids"),
     "Icd10": ("ICD-10-CM code", "ICD-10-CM codes"),
 }
-# Which id a list of ids names, by field name.
-_ID_KIND = {"sources": "source", "cautions": "caution", "id": "entity"}
+# Which id a list of ids names, by field name: the plain relations' targets, and sources.
+_ID_KIND = {"sources": "source", **{r.field: r.target for r in RELATIONS if not r.graded}, "id": "entity"}
 BLOCK_TITLES = {
     "GradedEvidence": "Graded evidence",
     "GradedLink": "Graded link",

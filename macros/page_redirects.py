@@ -17,11 +17,11 @@ from pathlib import Path
 
 from . import input_limits
 from .data_errors import DataError
-from .kinds import KIND_FOLDERS
+from .kinds import KIND_FOLDERS, PAGE_KINDS
 from .yaml_source import read_optional_file, read_yaml_file
 
 FILE_NAME = "redirects.yml"
-_FOLDER_KIND = {folder: kind for kind, folder in KIND_FOLDERS.items() if kind != "source"}
+_FOLDER_KIND = {KIND_FOLDERS[kind]: kind for kind in PAGE_KINDS}
 _ADDRESS = re.compile(r"^(%s)/([a-z0-9]+(?:-[a-z0-9]+)*)$" % "|".join(_FOLDER_KIND))
 
 
