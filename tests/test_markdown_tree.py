@@ -58,3 +58,29 @@ def test_the_hook_hands_mkdocs_the_same_files(tree):
     written = {p.relative_to(tree).as_posix(): p.read_bytes() for p in tree.rglob("*") if p.is_file()}
     assert set(handed) == set(written)
     assert [path for path in handed if handed[path] != written[path]] == []
+
+
+def test_bad_data_writes_nothing_and_says_where(tmp_path, fixture_data, monkeypatch, capsys):
+    from conftest import copy_project, edit
+
+    edit(fixture_data / "conditions" / "sore-back.yml", "certainty: low", "certainty: lowish")
+    monkeypatch.setattr(markdown_tree, "ROOT", copy_project(tmp_path / "project", fixture_data))
+    out = tmp_path / "markdown"
+    out.mkdir()
+    (out / "index.md").write_text("the last good tree\n")
+    assert markdown_tree.main([str(out)]) == 1
+    error = capsys.readouterr().err
+    assert "data/conditions/sore-back.yml:" in error and "techniques[0].certainty: unknown certainty" in error
+    assert "Traceback" not in error
+    assert [p.name for p in out.iterdir()] == ["index.md"] and (out / "index.md").read_text() == "the last good tree\n"
+
+
+def test_a_fixture_project_tree_has_every_data_page(tmp_path, fixture_data):
+    from conftest import copy_project
+
+    out = tmp_path / "markdown"
+    markdown_tree.write_tree(copy_project(tmp_path / "project", fixture_data), out)
+    for page in ("conditions/sore-back.md", "techniques/gentle-rub.md", "benefits/less-pain.md",
+                 "cautions/blood-clot.md", "conditions/index.md", "sources.md", "api/v2/conditions.json"):
+        assert (out / page).is_file(), page
+    assert (out / "conditions/sore-back.md").read_text().startswith("---\ntitle: Sore back\n")
