@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Browser tests use Debian's chromium; Playwright must never try to download a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: help install check build serve test test-full clean new schemas schema-lines review-report published-urls system-packages
+.PHONY: help install check build markdown serve test test-full clean new schemas schema-lines review-report published-urls system-packages
 
 help:
 	@echo "make serve   preview the site at http://127.0.0.1:8000/guide/ (sets everything up)"
@@ -20,6 +20,7 @@ help:
 	@echo "make test-full   the same, with every page audited in all four browser variants (nightly)"
 	@echo "make check   validate the data files only"
 	@echo "make build   write the site to site/"
+	@echo "make markdown   write every page as plain Markdown to build/markdown/ (builds with no hooks or plugins)"
 	@echo 'make new kind=condition name="Plantar fasciitis"   start a new data file (a draft)'
 	@echo "              kinds: condition, technique, benefit, caution, source"
 	@echo "make review-report   pages overdue for review or due in the next 30 days"
@@ -56,9 +57,14 @@ build: $(CHECK_STAMP)
 	$(VENV)/bin/mkdocs build --strict --site-dir site.partial
 	rm -rf site && mv site.partial site
 
-# --dirty: after an edit, rebuild only the pages it changed (macros/incremental_build.py).
+# The whole docs tree as plain Markdown, made by the engine without MkDocs' build:
+# what the hook hands MkDocs, for a tool that runs no hooks or plugins.
+markdown: $(CHECK_STAMP)
+	$(PY) -m macros.markdown_tree build/markdown
+
+# Every edit rebuilds the whole site: see README, "make serve rebuilds the whole site".
 serve: $(CHECK_STAMP)
-	$(VENV)/bin/mkdocs serve --dirty --strict --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # The data check runs first: its messages (and, in GitHub Actions, its notes on
 # the pull request's diff) are the clearest account of a data mistake.

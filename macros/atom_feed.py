@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from .knowledge_base import KnowledgeBase
-from .model import KIND_FOLDERS, PAGE_KINDS
+from .kinds import KIND_FOLDERS, PAGE_KINDS
 
 FEED_FILE = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"

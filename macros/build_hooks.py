@@ -15,8 +15,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import (  # noqa: E402
-    content_security_policy, external_links, incremental_build, page_markup_rules, reader_search, search_index,
-    site_build, urgent_callouts,
+    content_security_policy, external_links, page_markup_rules, reader_search, search_index, site_build,
+    urgent_callouts,
 )
 
 
@@ -26,7 +26,6 @@ def on_startup(command, dirty):
 
 def on_config(config):
     _refused(page_markup_rules.refuse_symlinks, config["docs_dir"])
-    incremental_build.start(config)
     site_build.prepare(config)
     return config
 
@@ -43,7 +42,6 @@ def on_env(env, config, files):
 def on_files(files, config):
     _refused(page_markup_rules.check_static_files, files, config["docs_dir"])
     files = site_build.add_generated_pages(files, config)
-    incremental_build.watch_pages(files, config)
     return files
 
 
@@ -73,7 +71,6 @@ def on_post_build(config):
     # Hooks run after the plugins, so the search plugin has written its index by now.
     # The theme's index file is left empty: readers' search loads search/reader_index.json when used.
     def reader_index(docs):
-        docs = incremental_build.complete_search_index(docs)
         reader_search.write_reader_index(config["site_dir"], docs, site_build.site_for(config).graph.kb)
         return []
 
@@ -82,7 +79,6 @@ def on_post_build(config):
         content_security_policy.write_headers(config)
     except content_security_policy.PolicyError as exc:
         raise PluginError(str(exc)) from None
-    incremental_build.finish(config)
 
 
 def _refused(check, *args):

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from . import page_markup_rules
+from .plain_text import one_line
 
 # The theme partials that write inline scripts into our pages.
 INLINE_SCRIPT_PARTIALS = (
@@ -147,7 +148,7 @@ def check_site(site_dir: Path, hashes) -> None:
                             f"scripts have no type, or are data ({', '.join(sorted(_DATA_TYPES))})")
         for source in inline_scripts(html):
             if script_hash(source) not in allowed:
-                shown = " ".join(source.split())[:80]
+                shown = one_line(source)[:80]
                 problems.append(f"  {page.relative_to(site_dir).as_posix()}: inline script not allowed "
                                 f"by the Content-Security-Policy: <script>{shown}...")
     if problems:

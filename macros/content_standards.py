@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from .data_errors import DataError, field_path
-from .model import PAGE_KINDS
+from .kinds import PAGE_KINDS
+from .plain_text import one_line
 from .yaml_source import line_of
 
 MAX_SUMMARY_GRADE = 8
@@ -30,7 +31,7 @@ QUOTED_FIELDS = ("claim",)
 
 def promises_in(text: str) -> list[str]:
     """The sentences of a text that promise what massage cannot do."""
-    sentences = re.split(r"(?<=[.!?])\s+", QUOTED.sub("", " ".join(text.split())))
+    sentences = re.split(r"(?<=[.!?])\s+", QUOTED.sub("", one_line(text)))
     return [s for s in sentences if PROMISE.search(s)]
 
 

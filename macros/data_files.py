@@ -11,10 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from . import input_limits
 from .data_errors import DataError, did_you_mean
-from .model import KIND_FOLDERS
-from .yaml_source import read_yaml_file
+from .kinds import KIND_FOLDERS
 
 # Ids the build gives to pages it makes in every kind folder: <folder>/index.md is the A to Z page.
 RESERVED_IDS = frozenset({"index"})
@@ -81,16 +79,3 @@ def _all_files(folder: Path) -> list[Path]:
 
 def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
-
-
-def read_top_level_file(data_dir: Path, name: str, max_bytes: int = input_limits.MAX_FILE_BYTES,
-                        max_fields: int = input_limits.MAX_FIELDS):
-    """Read data/<name> (redirects.yml, reviewers.yml): (shown_as, data, lines, errors), or None if absent.
-
-    A symbolic link is not followed: it is refused, by name, with every other file data/ must not hold."""
-    path = Path(data_dir) / name
-    if path.is_symlink() or not path.exists():
-        return None
-    shown_as = path.relative_to(Path(data_dir).parent).as_posix()
-    data, lines, errors = read_yaml_file(path, shown_as, max_bytes, max_fields)
-    return shown_as, data, lines, [e for e in errors if "the file is empty" not in e.message]

@@ -10,16 +10,9 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from .field_guide import FieldGuide, all_blocks, block_anchor, block_title, fields_of, yaml_block, yaml_inline
-from .json_schemas import schema_file_name
-from .model import KIND_FOLDERS, KIND_MODELS
+from .kinds import KINDS
+from .plain_text import one_line
 
-KIND_HEADINGS = {
-    "condition": "Condition",
-    "technique": "Technique",
-    "benefit": "Benefit (a claim about massage, graded)",
-    "caution": "Caution",
-    "source": "Source",
-}
 
 
 @dataclass(frozen=True)
@@ -35,22 +28,23 @@ class Table:
 
 def kind_tables() -> list[Table]:
     tables = []
-    for kind, cls in KIND_MODELS.items():
+    for kind in KINDS.values():
+        cls = kind.model
         guides = fields_of(cls)
         tables.append(Table(
-            title=KIND_HEADINGS.get(kind, kind.title()),
-            anchor=kind,
-            about=" ".join((cls.__doc__ or "").split()),
+            title=kind.heading,
+            anchor=kind.name,
+            about=one_line(cls.__doc__ or ""),
             fields=guides,
-            file=f"data/{KIND_FOLDERS[kind]}/<id>.yml",
-            schema=f"/schemas/{schema_file_name(kind)}",
+            file=f"data/{kind.folder}/<id>.yml",
+            schema=f"/schemas/{kind.schema_file}",
             example=example_file(cls),
         ))
     return tables
 
 
 def block_tables() -> list[Table]:
-    return [Table(title=block_title(cls), anchor=block_anchor(cls), about=" ".join((cls.__doc__ or "").split()),
+    return [Table(title=block_title(cls), anchor=block_anchor(cls), about=one_line(cls.__doc__ or ""),
                   fields=sorted(fields_of(cls), key=lambda g: g.name != "id"))
             for cls in all_blocks()]
 

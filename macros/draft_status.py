@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .data_errors import DataError, field_path
+from .kinds import relations_from
 from .yaml_source import line_of
 
 # Text an editor writes to mean "fill this in later".
@@ -75,10 +76,10 @@ def draft_warnings(kind: str, data: dict, lines: dict, shown_as: str) -> list[Da
     """What a draft that validates still lacks before it is worth publishing."""
     warnings = [DataError(e.file, e.line, e.field, f"draft: {e.message}: write the real text before you publish")
                 for e in placeholders(data, lines, shown_as)]
-    if kind == "condition" and not data.get("techniques"):
-        warnings.append(DataError(shown_as, line_of(lines, ("techniques",)), "techniques",
-                                  "draft: no technique graded yet: the page would say no kind of massage "
-                                  "has been studied for it"))
+    for relation in relations_from(kind):
+        if relation.when_empty and not data.get(relation.field):
+            warnings.append(DataError(shown_as, line_of(lines, (relation.field,)), relation.field,
+                                      f"draft: {relation.when_empty}"))
     return warnings
 
 

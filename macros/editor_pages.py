@@ -13,7 +13,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from . import data_reference
-from .model import KIND_MODELS
+from .kinds import KIND_MODELS
 from .new_entity import template
 from .review_schedule import DUE_SOON_DAYS, reviews_due
 from .whats_new import change_log

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .data_errors import DataError, field_path
+from .kinds import RELATIONS
 from .yaml_source import line_of
 
 GENERAL_MASSAGE = "massage in general"
@@ -32,14 +33,13 @@ class GradedPlace:
 
 def graded_places(kb) -> Iterator[GradedPlace]:
     """Every graded relationship in the published data, with the technique and outcome it is about."""
-    for condition_id, condition in kb["condition"].items():
-        for i, link in enumerate(condition.techniques):
-            yield GradedPlace("condition", condition_id, ("techniques", i), link, link.id, condition_id)
-        for i, link in enumerate(condition.benefits):
-            yield GradedPlace("condition", condition_id, ("benefits", i), link, GENERAL_MASSAGE, link.id)
-    for technique_id, technique in kb["technique"].items():
-        for i, link in enumerate(technique.benefits):
-            yield GradedPlace("technique", technique_id, ("benefits", i), link, technique_id, link.id)
+    for relation in RELATIONS:
+        for source_id, source in kb[relation.source].items():
+            for i, link in enumerate(getattr(source, relation.field) if relation.graded else []):
+                # The technique tested is one end (or massage in general); the outcome is the other end.
+                technique, outcome = {"source": (source_id, link.id), "target": (link.id, source_id)}.get(
+                    relation.tested, (GENERAL_MASSAGE, link.id))
+                yield GradedPlace(relation.source, source_id, (relation.field, i), link, technique, outcome)
     for benefit_id, benefit in kb["benefit"].items():
         yield GradedPlace("benefit", benefit_id, ("evidence",), benefit.evidence, GENERAL_MASSAGE, benefit_id)
 

@@ -16,7 +16,8 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from . import model
-from .model import KIND_MODELS
+from .kinds import KIND_MODELS, RELATIONS
+from .yaml_source import without_timestamps
 
 # The words for the model's text types, found by their validator or pattern.
 _CHECK_WORDS = {
@@ -30,8 +31,8 @@ _ALIAS_WORDS = {
     "Pmid": ("PubMed id (digits, in quotes)", "PubMed ids"),
     "Icd10": ("ICD-10-CM code", "ICD-10-CM codes"),
 }
-# Which id a list of ids names, by field name.
-_ID_KIND = {"sources": "source", "cautions": "caution", "id": "entity"}
+# Which id a list of ids names, by field name: the plain relations' targets, and sources.
+_ID_KIND = {"sources": "source", **{r.field: r.target for r in RELATIONS if not r.graded}, "id": "entity"}
 BLOCK_TITLES = {
     "GradedEvidence": "Graded evidence",
     "GradedLink": "Graded link",
@@ -177,10 +178,7 @@ class _ExampleDumper(yaml.SafeDumper):
     """Writes examples the way editors write them: dates bare, short lists in [brackets]."""
 
 
-_ExampleDumper.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
-}
+without_timestamps(_ExampleDumper)
 _ExampleDumper.add_representer(
     list, lambda dumper, items: dumper.represent_sequence(
         "tag:yaml.org,2002:seq", items, flow_style=not any(isinstance(i, (dict, list)) for i in items)))

@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from .model import KIND_FOLDERS, KIND_MODELS
+from .kinds import KIND_FOLDERS, KIND_MODELS, KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "docs" / "schemas"
@@ -23,7 +23,7 @@ SCHEMA_LINE_START = "# yaml-language-server:"
 
 
 def schema_file_name(kind: str) -> str:
-    return f"{kind}.schema.json"
+    return KINDS[kind].schema_file
 
 
 def schema_for(kind: str) -> dict:

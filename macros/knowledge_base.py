@@ -15,7 +15,8 @@ from .data_files import RESERVED_IDS, files_never_read, reserved_id_error, symli
 from .draft_status import (UnfinishedDraft, draft_warnings, is_draft, is_unwritten, placeholder_errors,
                            unwritten_warning)
 from .evidence_rules import check_evidence
-from .model import CERTAINTY_WORDS, ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS, WARNING_LEVELS, warning_levels
+from .model import CERTAINTY_WORDS, ID_PATTERN, PATTERN_MEANINGS, WARNING_LEVELS, warning_levels
+from .kinds import KIND_FOLDERS, KIND_MODELS, PAGE_KINDS, relations_from
 from .page_redirects import load_redirects
 from .reviewers import load_reviewers
 from .yaml_source import line_of, read_yaml_file
@@ -150,15 +151,9 @@ def _explain(err: dict, model, lines: dict, shown_as: str) -> DataError:
         message = f"'{value}' is not allowed; {err['msg'].replace('Input should be', 'use')}"
     elif kind.startswith("date") or kind == "value_error" and loc and "review" in str(loc[-1]):
         message = f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 2026-11-27"
-    elif kind == "string_pattern_mismatch" and "pmid" in loc:
-        message = f"'{value}' is not a PMID: PMIDs are digits only, e.g. \"25994425\""
-    elif kind == "string_pattern_mismatch" and "doi" in loc:
-        message = f"'{value}' is not a DOI: a DOI starts with 10. and a slash, e.g. 10.1002/14651858.CD001929.pub3"
-    elif kind == "string_pattern_mismatch" and "icd10" in loc:
-        message = (f"'{value}' is not an ICD-10-CM code: write it as printed in the code list, "
-                   "e.g. M54.3 (a capital letter, two characters, then a dot and up to four more)")
     elif kind == "string_pattern_mismatch":
-        message = f"'{value}' is not an id: use lowercase letters, digits and hyphens"
+        pattern = err.get("ctx", {}).get("pattern", "")
+        message = f"'{value}' {PATTERN_MEANINGS.get(pattern, f'does not match the pattern {pattern}')}"
     elif kind == "value_error":
         message = err["msg"].removeprefix("Value error, ")
     elif kind == "too_short":
@@ -202,33 +197,35 @@ def _check_references(kb: KnowledgeBase) -> list[DataError]:
                 lines = kb.lines[(kind, entity_id)]
                 unfinished = isinstance(entity, UnfinishedDraft)
                 # An unfinished draft's links are checked as written, so its other mistakes still show.
-                references = _written_references(entity.data) if unfinished else _references(entity)
+                references = _written_references(kind, entity.data) if unfinished else _references(kind, entity)
                 for loc, target_kind, target in references:
                     problem = _reference_problem(kb, target_kind, target)
                     if problem:
                         errors.append(DataError(file, line_of(lines, loc), field_path(loc), problem))
                 if not unfinished:
-                    errors.extend(_repeated_links(entity, file, lines))
+                    errors.extend(_repeated_links(kind, entity, file, lines))
     return errors
 
 
-def _written_references(data: dict):
+def _written_references(kind: str, data: dict):
     """The references of a draft that does not validate yet, read from its fields as written."""
     def ids(value):
         return [(i, v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
 
     for i, source in ids(data.get("sources")):
         yield ("sources", i), "source", source
-    for name in ("techniques", "benefits"):
-        links = data.get(name)
+    for relation in relations_from(kind):
+        links = data.get(relation.field)
+        if not relation.graded:
+            for i, target in ids(links):
+                yield (relation.field, i), relation.target, target
+            continue
         for i, link in enumerate(links if isinstance(links, list) else []):
             if isinstance(link, dict):
                 if isinstance(link.get("id"), str):
-                    yield (name, i, "id"), name[:-1], link["id"]
+                    yield (relation.field, i, "id"), relation.target, link["id"]
                 for j, source in ids(link.get("sources")):
-                    yield (name, i, "sources", j), "source", source
-    for i, caution in ids(data.get("cautions")):
-        yield ("cautions", i), "caution", caution
+                    yield (relation.field, i, "sources", j), "source", source
     evidence = data.get("evidence")
     if isinstance(evidence, dict):
         for j, source in ids(evidence.get("sources")):
@@ -243,17 +240,18 @@ def _written_references(data: dict):
         yield ("reviewed_by",), "reviewer", data["reviewed_by"]
 
 
-def _references(entity):
+def _references(kind: str, entity):
     """Yield (field location, kind, id) for every reference an entity makes."""
     for i, source in enumerate(entity.sources):
         yield ("sources", i), "source", source
-    for name in ("techniques", "benefits"):
-        for i, link in enumerate(getattr(entity, name, [])):
-            yield (name, i, "id"), name[:-1], link.id
+    for relation in relations_from(kind):
+        for i, link in enumerate(getattr(entity, relation.field)):
+            if not relation.graded:
+                yield (relation.field, i), relation.target, link
+                continue
+            yield (relation.field, i, "id"), relation.target, link.id
             for j, source in enumerate(link.sources):
-                yield (name, i, "sources", j), "source", source
-    for i, caution in enumerate(getattr(entity, "cautions", [])):
-        yield ("cautions", i), "caution", caution
+                yield (relation.field, i, "sources", j), "source", source
     evidence = getattr(entity, "evidence", None)
     if evidence is not None:
         for j, source in enumerate(evidence.sources):
@@ -282,11 +280,11 @@ def _reference_problem(kb: KnowledgeBase, kind: str, target: str) -> str | None:
     return f"unknown {kind} '{target}'{hint}"
 
 
-def _repeated_links(entity, file: str, lines: dict) -> list[DataError]:
+def _repeated_links(kind: str, entity, file: str, lines: dict) -> list[DataError]:
     errors = []
-    for name in ("techniques", "benefits", "cautions"):
+    for name in (relation.field for relation in relations_from(kind)):
         seen = set()
-        for i, item in enumerate(getattr(entity, name, [])):
+        for i, item in enumerate(getattr(entity, name)):
             target = getattr(item, "id", item)
             if target in seen:
                 errors.append(DataError(file, line_of(lines, (name, i)), f"{name}[{i}]",

@@ -15,6 +15,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from pydantic_core import PydanticCustomError
 
 from . import markdown_links
+from .plain_text import one_line
 
 CERTAINTY_WORDS = ("high", "moderate", "low", "very low", "insufficient", "not supported")
 Certainty = Literal[CERTAINTY_WORDS]
@@ -42,12 +43,14 @@ BODY_AREAS = (
     "whole-body",
 )
 BodyArea = Literal[BODY_AREAS]
-CautionAction = Literal["do-not-book", "ask-your-doctor-first", "avoid-the-area", "tell-your-therapist"]
-SourceType = Literal[
-    "systematic-review", "guideline", "government", "medical-centre", "trial", "review", "other"
-]
-Reuse = Literal["public-domain", "copyrighted", "open-access"]
-Status = Literal["published", "draft"]
+CAUTION_ACTIONS = ("do-not-book", "ask-your-doctor-first", "avoid-the-area", "tell-your-therapist")
+CautionAction = Literal[CAUTION_ACTIONS]
+SOURCE_TYPES = ("systematic-review", "guideline", "government", "medical-centre", "trial", "review", "other")
+SourceType = Literal[SOURCE_TYPES]
+REUSE_TERMS = ("public-domain", "copyrighted", "open-access")
+Reuse = Literal[REUSE_TERMS]
+STATUSES = ("published", "draft")
+Status = Literal[STATUSES]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -79,7 +82,7 @@ def _check_plain(text: str) -> str:
     for char in "[]*#`|":
         if char in text:
             raise ValueError(f"the character '{char}' is not allowed in a name or heading")
-    text = " ".join(text.split())
+    text = one_line(text)
     if not text:
         raise ValueError("must not be empty")
     return text
@@ -119,14 +122,33 @@ def _not_in_the_future(value: dt.date, info: ValidationInfo, what: str) -> dt.da
     return value
 
 
+def _no_later_than_today(field: str, what: str):
+    """A model's validator: the date in `field` is not in the future; the message says to write `what`."""
+    def check(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        return _not_in_the_future(value, info, what)
+
+    return field_validator(field)(classmethod(check))
+
+
 PlainText = Annotated[str, AfterValidator(_check_plain)]
 MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_check_markdown)]
 HttpsUrl = Annotated[str, AfterValidator(_check_https)]
-EntityId = Annotated[str, Field(pattern=ID_PATTERN)]
-Doi = Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$")]
-Pmid = Annotated[str, Field(pattern=r"^[1-9]\d{0,8}$")]
+DOI_PATTERN = r"^10\.\d{4,9}/\S+$"
+PMID_PATTERN = r"^[1-9]\d{0,8}$"
 # An ICD-10-CM code or code prefix as printed: a letter, two characters, then an optional dot and 1-4 more.
-Icd10 = Annotated[str, Field(pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
+ICD10_PATTERN = r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$"
+# What a value that does not match each pattern is told, after the value itself.
+PATTERN_MEANINGS = {
+    ID_PATTERN: "is not an id: use lowercase letters, digits and hyphens",
+    DOI_PATTERN: "is not a DOI: a DOI starts with 10. and a slash, e.g. 10.1002/14651858.CD001929.pub3",
+    PMID_PATTERN: 'is not a PMID: PMIDs are digits only, e.g. "25994425"',
+    ICD10_PATTERN: "is not an ICD-10-CM code: write it as printed in the code list, e.g. M54.3 "
+                   "(a capital letter, two characters, then a dot and up to four more)",
+}
+EntityId = Annotated[str, Field(pattern=ID_PATTERN)]
+Doi = Annotated[str, Field(pattern=DOI_PATTERN)]
+Pmid = Annotated[str, Field(pattern=PMID_PATTERN)]
+Icd10 = Annotated[str, Field(pattern=ICD10_PATTERN)]
 
 
 class StrictModel(BaseModel):
@@ -247,10 +269,7 @@ class ChangeNote(StrictModel):
     note: MarkdownText = Field(description="What changed, in one short sentence for readers.",
                                examples=["Added the warning signs that need urgent care."])
 
-    @field_validator("date")
-    @classmethod
-    def _date_not_in_the_future(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        return _not_in_the_future(value, info, "the day the change was made")
+    _date_not_in_the_future = _no_later_than_today("date", "the day the change was made")
 
 
 class Entity(StrictModel):
@@ -283,10 +302,7 @@ class Entity(StrictModel):
                                       examples=[[{"date": "2026-11-27",
                                                   "note": "Added the warning signs that need urgent care."}]])
 
-    @field_validator("last_reviewed")
-    @classmethod
-    def _last_reviewed_not_in_the_future(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        return _not_in_the_future(value, info, "the day the page was last reviewed")
+    _last_reviewed_not_in_the_future = _no_later_than_today("last_reviewed", "the day the page was last reviewed")
 
     @field_validator("next_review")
     @classmethod
@@ -374,8 +390,7 @@ class Reviewer(StrictModel):
     credentials: PlainText = Field(description="Qualifications, e.g. MD, PT, LMT.", examples=["PT, DPT"])
     registration: PlainText = Field(description="Licensing body and number, so readers can check it.",
                                     examples=["State board of physical therapy, license 12345"])
-    conflicts: PlainText = Field(description="Ties to anyone who sells massage; write none if none.",
-                                 examples=["none"])
+    conflicts: PlainText = Field(description="Ties to anyone who sells massage; write none if none.", examples=["none"])
 
 
 class Source(StrictModel):
@@ -384,8 +399,7 @@ class Source(StrictModel):
     title: PlainText = Field(description="The exact title as published.",
                              examples=["Effect of massage therapy on sleep quality in critically ill patients: "
                                        "A systematic review and meta-analysis"])
-    publisher: PlainText = Field(description="The journal or organisation.",
-                                 examples=["Journal of Clinical Nursing"])
+    publisher: PlainText = Field(description="The journal or organisation.", examples=["Journal of Clinical Nursing"])
     authors: PlainText | None = Field(default=None, description="As printed; may end et al. Only if confirmed.",
                                       examples=["Fang CS, Chang SL, Fang CJ, Chou FH"])
     year: int | None = Field(default=None, ge=1900, le=2100, description="Year of publication, only if confirmed.",
@@ -421,11 +435,7 @@ class Source(StrictModel):
                                    examples=["Read the PubMed record at the address above: title, journal, "
                                              "year, DOI and abstract."])
 
-
-    @field_validator("checked")
-    @classmethod
-    def _checked_not_in_the_future(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        return _not_in_the_future(value, info, "the day you checked the source")
+    _checked_not_in_the_future = _no_later_than_today("checked", "the day you checked the source")
 
     @field_validator("year")
     @classmethod
@@ -434,20 +444,3 @@ class Source(StrictModel):
             raise _impossible(f"{value} is after this year: write the year it was published, or leave it out")
         return value
 
-
-KIND_MODELS: dict[str, type[StrictModel]] = {
-    "condition": Condition,
-    "technique": Technique,
-    "benefit": Benefit,
-    "caution": Caution,
-    "source": Source,
-}
-# data/<folder>/<id>.yml for each kind; the folder is also the URL prefix.
-KIND_FOLDERS = {
-    "condition": "conditions",
-    "technique": "techniques",
-    "benefit": "benefits",
-    "caution": "cautions",
-    "source": "sources",
-}
-PAGE_KINDS = ("condition", "technique", "benefit", "caution")

@@ -19,7 +19,9 @@ from pathlib import Path
 from .data_errors import did_you_mean
 from .field_guide import FieldGuide, block_title, fields_of, yaml_block, yaml_inline
 from .json_schemas import schema_line
-from .model import ID_PATTERN, KIND_FOLDERS, KIND_MODELS, PAGE_KINDS, _check_plain
+from .model import ID_PATTERN, _check_plain
+from .kinds import KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
+
 
 ROOT = Path(__file__).resolve().parent.parent
 # Filled in for the editor; every other field starts blank or empty.

@@ -9,7 +9,9 @@ evidence, the generated verdict sentence and the two levels of warning signs.
 from __future__ import annotations
 
 from .diagnosis_codes import code_table
-from .model import KIND_FOLDERS, NO_SIGNS, PAGE_KINDS, WARNING_LEVELS, Source, warning_levels
+from .plain_text import one_line as _one_line
+from .model import NO_SIGNS, WARNING_LEVELS, Source, warning_levels
+from .kinds import KINDS, PAGE_KINDS, relation_names
 from .reader_labels import EMERGENCY_ACTION
 from .relation_graph import RelationGraph
 from .reviewers import review_line
@@ -19,11 +21,6 @@ API_VERSIONS = ("v1", "v2")
 V2_GRADED = ("direction", "evidence", "indirect", "measured", "searched")
 V2_SOURCE = ("funding", "conflicts", "correction", "retracted", "current_until")
 V1_REVIEWER = "Guide editors"  # what v1 always said: the editors checked the page against its sources
-# Each kind's relationships, always present so every item has the same shape.
-GRADED_RELATIONS = {"condition": ["techniques", "benefits"], "technique": ["conditions", "benefits"],
-                    "benefit": ["conditions", "techniques"], "caution": []}
-NAMED_RELATIONS = {"condition": ["cautions"], "technique": ["cautions"], "benefit": [],
-                   "caution": ["techniques", "conditions"]}
 
 
 class Addresses:
@@ -33,7 +30,7 @@ class Addresses:
         self.site_url = site_url.rstrip("/") + "/"
 
     def path(self, kind: str, entity_id: str) -> str:
-        return f"{KIND_FOLDERS[kind]}/{entity_id}/"
+        return f"{KINDS[kind].folder}/{entity_id}/"
 
     def url(self, kind: str, entity_id: str) -> str:
         return self.site_url + self.path(kind, entity_id)
@@ -48,11 +45,11 @@ def api_files(graph: RelationGraph, site_url: str) -> dict[str, object]:
         files[f"{api}/index.json"] = _index(graph, at)
         files[f"{api}/icd10.json"] = _icd10(graph, at)
         for kind in PAGE_KINDS:
-            files[f"{api}/{KIND_FOLDERS[kind]}.json"] = {
+            files[f"{api}/{KINDS[kind].api_file}"] = {
                 "kind": kind,
                 "items": [_entity(graph, at, kind, entity_id, version) for entity_id in sorted(graph.kb[kind])],
             }
-        files[f"{api}/sources.json"] = {
+        files[f"{api}/{KINDS['source'].api_file}"] = {
             "kind": "source",
             "items": [_source(source_id, s, version) for source_id, s in sorted(graph.kb["source"].items())],
         }
@@ -126,9 +123,10 @@ def _entity(graph, at, kind, entity_id, version):
     else:
         item["reviewed_by"] = e.reviewed_by
         item["review"] = review_line(e, graph.kb.reviewers)
-    for relation in GRADED_RELATIONS[kind]:
+    # Every relation, written or reversed, is always present so every item has the same shape.
+    for relation in relation_names(kind, graded=True):
         item[relation] = _graded(graph.edges(kind, entity_id, relation), at, version)
-    for relation in NAMED_RELATIONS[kind]:
+    for relation in relation_names(kind, graded=False):
         item[relation] = list(graph.ids(kind, entity_id, relation))
     if kind == "condition":
         item["body_area"] = e.body_area
@@ -149,7 +147,3 @@ def _source(source_id, s: Source, version: str):
     item = {"id": source_id, **s.model_dump(mode="json", exclude_none=True, exclude=exclude)}
     item["finding"] = _one_line(s.finding)
     return item
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

@@ -17,23 +17,19 @@ from pathlib import Path
 
 from . import input_limits
 from .data_errors import DataError
-from .model import KIND_FOLDERS
-from .data_files import read_top_level_file
-from .yaml_source import read_yaml_file
+from .kinds import KIND_FOLDERS, PAGE_KINDS
+from .yaml_source import read_optional_file, read_yaml_file
 
 FILE_NAME = "redirects.yml"
-_FOLDER_KIND = {folder: kind for kind, folder in KIND_FOLDERS.items() if kind != "source"}
+_FOLDER_KIND = {KIND_FOLDERS[kind]: kind for kind in PAGE_KINDS}
 _ADDRESS = re.compile(r"^(%s)/([a-z0-9]+(?:-[a-z0-9]+)*)$" % "|".join(_FOLDER_KIND))
 
 
 def load_redirects(data_dir: Path, kb) -> list[DataError]:
     """Read data/redirects.yml into kb.redirects (old -> new address); return its errors."""
-    read = read_top_level_file(data_dir, FILE_NAME, input_limits.REDIRECTS_MAX_FILE_BYTES,
-                               input_limits.REDIRECTS_MAX_FIELDS)
-    if read is None:
-        return []
-    shown_as, data, lines, errors = read
-    if errors:
+    shown_as, data, lines, errors = read_optional_file(data_dir, FILE_NAME, input_limits.REDIRECTS_MAX_FILE_BYTES,
+                                                       input_limits.REDIRECTS_MAX_FIELDS)
+    if errors or data is None:
         return errors
     if not isinstance(data, dict):
         return [DataError(shown_as, 1, "", "write one 'old address: new address' pair per line")]

@@ -16,7 +16,7 @@ from . import reader_labels
 from .diagnosis_codes import code_table
 from .evidence_map import EvidenceMap, build_evidence_map, html_table
 from .finder import build_finder, card_id
-from .model import PAGE_KINDS
+from .kinds import KINDS, PAGE_KINDS
 from .open_data import Addresses
 from .qr_codes import qr_svg
 from .relation_graph import RelationGraph, page_path
@@ -86,7 +86,7 @@ class PageRenderer:
 
     def entity_page(self, kind: str, entity_id: str) -> str:
         citations = Citations(self.graph)
-        return self.env.get_template(f"{kind}.md.j2").render(
+        return self.env.get_template(KINDS[kind].template).render(
             kind=kind,
             id=entity_id,
             e=self.graph.entity(kind, entity_id),

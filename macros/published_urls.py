@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .knowledge_base import load_knowledge_base
-from .model import KIND_FOLDERS, PAGE_KINDS
+from .kinds import KIND_FOLDERS, PAGE_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 LEDGER = ROOT / "tests" / "published_urls.txt"

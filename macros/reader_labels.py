@@ -1,5 +1,7 @@
 """The words readers see for the data's fixed vocabularies."""
 
+from .kinds import KINDS
+
 CERTAINTY = {
     "high": ("High certainty", "further research is very unlikely to change this"),
     "moderate": ("Moderate certainty", "good studies, but further research may change this"),
@@ -30,12 +32,7 @@ BODY_AREA = {
     "whole-body": "Whole body (cancer care, after surgery)",
 }
 
-KIND_TITLE = {
-    "condition": "Conditions",
-    "technique": "Techniques",
-    "benefit": "Claimed benefits",
-    "caution": "Cautions",
-}
+KIND_TITLE = {name: kind.title for name, kind in KINDS.items() if kind.has_pages}
 
 SOURCE_TYPE = {
     "systematic-review": "Systematic review",

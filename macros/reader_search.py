@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 
 from .diagnosis_codes import code_table, normalize
-from .model import KIND_FOLDERS, PAGE_KINDS
+from .kinds import KIND_FOLDERS, PAGE_KINDS
 
 INDEX_FILE = "search/reader_index.json"
 _TAG = re.compile(r"<[^>]+>")

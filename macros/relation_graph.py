@@ -10,8 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .knowledge_base import KnowledgeBase
-from .model import KIND_FOLDERS, PAGE_KINDS, GradedLink, warning_levels
-from .verdicts import Subject, in_sentence, subject, verdict
+from .model import GradedLink, warning_levels
+from .kinds import KIND_FOLDERS, PAGE_KINDS, RELATIONS, relations_from
+from .verdicts import Subject, subject, verdict
 
 
 @dataclass(frozen=True)
@@ -62,31 +63,23 @@ class RelationGraph:
 def build_relation_graph(kb: KnowledgeBase) -> RelationGraph:
     graph = RelationGraph(kb)
     massage = subject()
-    for condition_id, condition in kb["condition"].items():
-        helped = condition.outcome or f"help with {in_sentence(condition.name)}"
-        for link in condition.techniques:
-            said = _verdict(_technique(kb, link.id), helped, link)
-            _connect(graph, ("condition", condition_id), "techniques", ("technique", link.id), "conditions",
-                     link, said)
-        for link in condition.benefits:
-            said = _verdict(massage, f"{kb['benefit'][link.id].outcome} in people with "
-                            f"{in_sentence(condition.name)}", link)
-            _connect(graph, ("condition", condition_id), "benefits", ("benefit", link.id), "conditions", link, said)
-        for caution_id in condition.cautions:
-            graph.plain[("condition", condition_id)]["cautions"].append(caution_id)
-            graph.plain[("caution", caution_id)]["conditions"].append(condition_id)
-    for technique_id, technique in kb["technique"].items():
-        for link in technique.benefits:
-            said = _verdict(_technique(kb, technique_id), kb["benefit"][link.id].outcome, link)
-            _connect(graph, ("technique", technique_id), "benefits", ("benefit", link.id), "techniques", link, said)
-        for caution_id in technique.cautions:
-            graph.plain[("technique", technique_id)]["cautions"].append(caution_id)
-            graph.plain[("caution", caution_id)]["techniques"].append(technique_id)
+    for relation in RELATIONS:
+        for source_id, source in kb[relation.source].items():
+            for link in getattr(source, relation.field):
+                here, there = (relation.source, source_id), (relation.target, getattr(link, "id", link))
+                if not relation.graded:
+                    graph.plain[here][relation.field].append(there[1])
+                    graph.plain[there][relation.reverse].append(source_id)
+                    continue
+                tested = {"source": here, "target": there}.get(relation.tested)
+                said = _verdict(_technique(kb, tested[1]) if tested else massage,
+                                relation.outcome(source, kb[relation.target][link.id]), link)
+                _connect(graph, here, relation.field, there, relation.reverse, link, said)
     for benefit_id, benefit in kb["benefit"].items():
         graph.claim_verdicts[benefit_id] = _verdict(massage, benefit.outcome, benefit.evidence)
     for kind in PAGE_KINDS:
         for entity_id, entity in kb[kind].items():
-            cited = list(dict.fromkeys(_cited_sources(entity)))
+            cited = list(dict.fromkeys(_cited_sources(kind, entity)))
             graph.page_sources[(kind, entity_id)] = cited
             for source_id in cited:
                 graph.cited_by[source_id].append((kind, entity_id))
@@ -107,9 +100,9 @@ def _connect(graph, here, relation, there, reverse_relation, link, said):
     graph.graded[there][reverse_relation].append(Edge(here[0], here[1], link, said))
 
 
-def _cited_sources(entity):
-    for name in ("techniques", "benefits"):
-        for link in getattr(entity, name, []):
+def _cited_sources(kind, entity):
+    for relation in relations_from(kind):
+        for link in getattr(entity, relation.field) if relation.graded else []:
             yield from link.sources
     evidence = getattr(entity, "evidence", None)
     if evidence is not None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from .data_errors import DataErrors, field_path
 from .evidence_rules import stale_searches
 from .knowledge_base import KnowledgeBase, load_knowledge_base
-from .model import PAGE_KINDS
+from .kinds import PAGE_KINDS
 
 DUE_SOON_DAYS = 30
 # An INFO record under "mkdocs." is printed by `mkdocs build` but, unlike a

@@ -12,8 +12,7 @@ from pydantic import ValidationError
 
 from .data_errors import DataError, field_path
 from .model import ID_PATTERN, Reviewer
-from .data_files import read_top_level_file
-from .yaml_source import line_of
+from .yaml_source import line_of, read_optional_file
 
 FILE_NAME = "reviewers.yml"
 NOT_REVIEWED = "Written by the guide's editors from published research. Not yet reviewed by a clinician."
@@ -21,14 +20,9 @@ NOT_REVIEWED = "Written by the guide's editors from published research. Not yet 
 
 def load_reviewers(data_dir: Path, kb) -> list[DataError]:
     """Read data/reviewers.yml (id: {name, credentials, registration, conflicts}) into kb.reviewers."""
-    read = read_top_level_file(data_dir, FILE_NAME)
-    if read is None:
-        return []
-    shown_as, data, lines, errors = read
-    if errors:
+    shown_as, data, lines, errors = read_optional_file(data_dir, FILE_NAME)
+    if errors or data is None:
         return errors
-    if data is None:
-        return []
     if not isinstance(data, dict):
         return [DataError(shown_as, 1, "", "write one reviewer per id: 'jane-doe:' then their fields")]
     for reviewer_id, fields in data.items():

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-ABOUT_TYPE = {
-    "condition": "MedicalCondition",
-    "technique": "MedicalTherapy",
-    "benefit": "MedicalEntity",
-    "caution": "MedicalContraindication",
-}
+from .kinds import KINDS
+from .plain_text import one_line
+
 
 
 def medical_web_page(kind: str, entity, url: str, reviewer=None) -> dict:
     """`reviewer` is the clinician who reviewed the page, if one has."""
-    about = {"@type": ABOUT_TYPE[kind], "name": entity.name}
+    about = {"@type": KINDS[kind].schema_org, "name": entity.name}
     if entity.also_called:
         about["alternateName"] = list(entity.also_called)
     if kind == "condition" and entity.icd10:
@@ -25,7 +22,7 @@ def medical_web_page(kind: str, entity, url: str, reviewer=None) -> dict:
         "@type": "MedicalWebPage",
         "name": entity.name,
         "url": url,
-        "description": " ".join(entity.summary.split()),
+        "description": one_line(entity.summary),
         "lastReviewed": entity.last_reviewed.isoformat(),
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "about": about,

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .knowledge_base import KnowledgeBase
-from .model import PAGE_KINDS
+from .kinds import PAGE_KINDS
 
 
 @dataclass

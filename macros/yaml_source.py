@@ -20,10 +20,19 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+def without_timestamps(cls):
+    """A loader or dumper class that reads and writes dates as plain strings (YAML's timestamp tag off).
+
+    On loading, the model judges dates and names the field of an impossible one;
+    on dumping, an example date is written bare, as an editor writes it."""
+    cls.yaml_implicit_resolvers = {
+        first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in cls.yaml_implicit_resolvers.items()
+    }
+    return cls
+
+
+without_timestamps(_Loader)
 
 
 def read_yaml_file(path: Path, shown_as: str, max_bytes: int = input_limits.MAX_FILE_BYTES,
@@ -65,6 +74,19 @@ def read_yaml_file(path: Path, shown_as: str, max_bytes: int = input_limits.MAX_
         return None, {}, [DataError(shown_as, 1, "", f"YAML syntax: {exc}")]
     finally:
         loader.dispose()
+
+
+def read_optional_file(data_dir: Path, name: str, *limits: int) -> tuple[str, object, dict, list[DataError]]:
+    """data/<name>, a file that may be absent: (name as shown, data, lines, errors).
+
+    data is None when the file is absent, empty or a symlink (refused, by name, with
+    every other file data/ must not hold: data_files.py)."""
+    path = Path(data_dir) / name
+    shown_as = path.relative_to(Path(data_dir).parent).as_posix()
+    if path.is_symlink() or not path.exists():
+        return shown_as, None, {}, []
+    data, lines, errors = read_yaml_file(path, shown_as, *limits)
+    return shown_as, data, lines, [e for e in errors if "the file is empty" not in e.message]
 
 
 def line_of(lines: dict[tuple, int], loc: tuple) -> int:

@@ -88,6 +88,14 @@ def edit(path, old, new):
     path.write_text(text.replace(old, new, 1))
 
 
+def only_error(data, file: str, old: str, new: str) -> tuple[str, Path]:
+    """Edit one fixture file (`edit`); return the one error loading then stops with, and the file."""
+    path = data / file
+    edit(path, old, new)
+    [error] = errors_for(data)
+    return error, path
+
+
 def line_of(path, needle) -> int:
     return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 

@@ -14,7 +14,7 @@ from lxml import etree
 
 from conftest import ROOT
 from macros.knowledge_base import load_knowledge_base
-from macros.model import KIND_FOLDERS, PAGE_KINDS
+from macros.kinds import KIND_FOLDERS, PAGE_KINDS
 
 SITE_URL = "https://medical-massage-guide.github.io/guide/"
 A = "{http://www.w3.org/2005/Atom}"

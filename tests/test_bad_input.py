@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import copy_project, edit, errors_for, line_of, run_build
+from conftest import copy_project, edit, errors_for, line_of, only_error, run_build
 from macros.knowledge_base import load_knowledge_base
 
 
@@ -16,9 +16,7 @@ def test_the_fixture_itself_is_valid(fixture_data):
 
 
 def test_yaml_syntax_error_names_file_and_line(fixture_data):
-    f = fixture_data / "conditions" / "sore-back.yml"
-    edit(f, "body_area: back", "body_area: [back")
-    [error] = errors_for(fixture_data)
+    error, f = only_error(fixture_data, "conditions/sore-back.yml", "body_area: back", "body_area: [back")
     assert error.startswith("data/conditions/sore-back.yml:")
     assert "YAML syntax" in error
 
@@ -32,24 +30,18 @@ def test_unknown_key_suggests_the_right_one(fixture_data):
 
 
 def test_missing_required_field(fixture_data):
-    f = fixture_data / "cautions" / "blood-clot.yml"
-    edit(f, "checklist: you have had a blood clot\n", "")
-    [error] = errors_for(fixture_data)
+    error, f = only_error(fixture_data, "cautions/blood-clot.yml", "checklist: you have had a blood clot\n", "")
     assert error == "data/cautions/blood-clot.yml:1: checklist: this required field is missing"
 
 
 def test_wrong_type(fixture_data):
-    f = fixture_data / "techniques" / "gentle-rub.yml"
-    edit(f, "cautions: [blood-clot]", "cautions: blood-clot")
-    [error] = errors_for(fixture_data)
+    error, f = only_error(fixture_data, "techniques/gentle-rub.yml", "cautions: [blood-clot]", "cautions: blood-clot")
     assert error.startswith(f"data/techniques/gentle-rub.yml:{line_of(f, 'cautions:')}: cautions: ")
     assert "list" in error
 
 
 def test_unknown_certainty_word_suggests_one(fixture_data):
-    f = fixture_data / "conditions" / "sore-back.yml"
-    edit(f, "certainty: low", "certainty: lowish")
-    [error] = errors_for(fixture_data)
+    error, f = only_error(fixture_data, "conditions/sore-back.yml", "certainty: low", "certainty: lowish")
     line = line_of(f, "lowish")
     assert error.startswith(f"data/conditions/sore-back.yml:{line}: techniques[0].certainty: unknown certainty 'lowish'")
     assert "(did you mean 'low'?)" in error
@@ -64,26 +56,20 @@ def test_impossible_date(fixture_data):
 
 
 def test_review_dates_out_of_order(fixture_data):
-    f = fixture_data / "benefits" / "less-pain.yml"
-    edit(f, "next_review: 2027-11-01", "next_review: 2025-01-01")
-    [error] = errors_for(fixture_data)
+    error, f = only_error(fixture_data, "benefits/less-pain.yml", "next_review: 2027-11-01", "next_review: 2025-01-01")
     assert "data/benefits/less-pain.yml" in error
     assert "next_review: 2025-01-01 must come after last_reviewed 2026-11-01" in error
 
 
 def test_unknown_technique_suggests_the_near_miss(fixture_data):
-    f = fixture_data / "conditions" / "sore-back.yml"
-    edit(f, "  - id: gentle-rub", "  - id: gentel-rub")
-    [error] = errors_for(fixture_data)
+    error, f = only_error(fixture_data, "conditions/sore-back.yml", "  - id: gentle-rub", "  - id: gentel-rub")
     line = line_of(f, "gentel-rub")
     assert error == (f"data/conditions/sore-back.yml:{line}: techniques[0].id: "
                      "unknown technique 'gentel-rub' (did you mean 'gentle-rub'?)")
 
 
 def test_unknown_source(fixture_data):
-    f = fixture_data / "techniques" / "gentle-rub.yml"
-    edit(f, "sources: [agency-page]", "sources: [agency-pages]")
-    [error] = errors_for(fixture_data)
+    error, f = only_error(fixture_data, "techniques/gentle-rub.yml", "sources: [agency-page]", "sources: [agency-pages]")
     assert "sources[0]: unknown source 'agency-pages' (did you mean 'agency-page'?)" in error
     assert error.startswith("data/techniques/gentle-rub.yml:")
 
@@ -110,32 +96,24 @@ def test_bytes_that_are_not_utf8(fixture_data):
 
 @pytest.mark.parametrize("url", ["http://example.org/x", "javascript:alert(1)", "https://"])
 def test_urls_must_be_https(fixture_data, url):
-    f = fixture_data / "sources" / "review-one.yml"
-    edit(f, "url: https://example.org/review-one", f"url: '{url}'")
-    [error] = errors_for(fixture_data)
+    error, f = only_error(fixture_data, "sources/review-one.yml", "url: https://example.org/review-one", f"url: '{url}'")
     assert error.startswith(f"data/sources/review-one.yml:{line_of(f, 'url:')}: url: ")
     assert "is not a valid https:// address" in error
 
 
 def test_html_in_text_is_rejected(fixture_data):
-    f = fixture_data / "conditions" / "sore-back.yml"
-    edit(f, "It often gets better", "It <script>alert(1)</script> often gets better")
-    [error] = errors_for(fixture_data)
+    error, f = only_error(fixture_data, "conditions/sore-back.yml", "It often gets better", "It <script>alert(1)</script> often gets better")
     assert "data/conditions/sore-back.yml" in error and "summary: HTML is not allowed here" in error
 
 
 @pytest.mark.parametrize("payload", ["{{ config }}", "{% include 'x' %}"])
 def test_jinja_in_text_is_rejected(fixture_data, payload):
-    f = fixture_data / "techniques" / "gentle-rub.yml"
-    edit(f, "name: Gentle rub", f'name: "Gentle {payload} rub"')
-    [error] = errors_for(fixture_data)
+    error, f = only_error(fixture_data, "techniques/gentle-rub.yml", "name: Gentle rub", f'name: "Gentle {payload} rub"')
     assert error.startswith("data/techniques/gentle-rub.yml:1: name: curly braces")
 
 
 def test_script_link_in_markdown_is_rejected(fixture_data):
-    f = fixture_data / "conditions" / "sore-back.yml"
-    edit(f, "Staying active helps most people.", "Staying [active](javascript:alert(1)) helps.")
-    [error] = errors_for(fixture_data)
+    error, f = only_error(fixture_data, "conditions/sore-back.yml", "Staying active helps most people.", "Staying [active](javascript:alert(1)) helps.")
     assert "sections[0].body" in error and "'javascript:' is not allowed" in error
 
 

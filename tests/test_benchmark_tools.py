@@ -17,7 +17,7 @@ import pytest
 from benchmark.synthetic_kb import entity_counts, ids_linked_from, write_synthetic_data
 from conftest import ROOT
 from macros.knowledge_base import load_knowledge_base
-from macros.model import KIND_FOLDERS, PAGE_KINDS
+from macros.kinds import KIND_FOLDERS, PAGE_KINDS
 from macros.relation_graph import build_relation_graph
 
 pytestmark = pytest.mark.bench

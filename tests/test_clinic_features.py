@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from macros.diagnosis_codes import code_table, normalize
-from macros.model import KIND_FOLDERS, PAGE_KINDS
+from macros.kinds import KIND_FOLDERS, PAGE_KINDS
 
 SCHEMAS = ROOT / "docs" / "api" / "v1" / "schemas"
 API_FILES = ["index", "icd10", "conditions", "techniques", "benefits", "cautions", "sources"]

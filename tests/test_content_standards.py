@@ -12,7 +12,10 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, edit, errors_for
 from macros.content_standards import MAX_SUMMARY_GRADE, plain, promises_in, reading_grade
-from macros.model import PAGE_KINDS, warning_levels
+from macros.model import warning_levels
+from macros.kinds import PAGE_KINDS
+
+
 
 
 def all_entities(kb):

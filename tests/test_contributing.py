@@ -13,7 +13,7 @@ import yaml
 from conftest import ROOT
 from macros.data_errors import DataErrors
 from macros.knowledge_base import load_knowledge_base
-from macros.model import KIND_MODELS
+from macros.kinds import KIND_MODELS
 from macros.new_entity import new_entity_file
 
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text()

@@ -16,7 +16,7 @@ from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
 from macros.data_errors import DataErrors
 from macros.field_guide import all_blocks, block_anchor, fields_of
 from macros.knowledge_base import load_knowledge_base
-from macros.model import KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
+from macros.kinds import KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
 from macros.new_entity import new_entity_file
 from macros.yaml_source import read_yaml_file
 

@@ -50,20 +50,17 @@ def test_next_review_more_than_three_years_out(fixture_data):
     assert load_knowledge_base(fixture_data, today=dt.date(2027, 1, 2))
 
 
-def test_last_reviewed_in_the_future_is_reported_at_its_own_line(fixture_data):
+@pytest.mark.parametrize("field, written, message", [
+    # A last review in the future; review dates out of order, reported at the later date.
+    ("last_reviewed", "2026-12-24", "2026-12-24 is in the future: write the day the page was last reviewed"),
+    ("next_review", "2026-10-01", "2026-10-01 must come after last_reviewed 2026-11-01"),
+])
+def test_a_review_date_that_cannot_be_true_is_reported_at_its_own_line(fixture_data, field, written, message):
     f = fixture_data / "benefits" / "less-pain.yml"
-    edit(f, "last_reviewed: 2026-11-01", "last_reviewed: 2026-12-24")
+    old = next(line for line in f.read_text().splitlines() if line.startswith(f"{field}:"))
+    edit(f, old, f"{field}: {written}")
     [error] = errors_on(fixture_data)
-    assert error == (f"data/benefits/less-pain.yml:{line_of(f, 'last_reviewed:')}: last_reviewed: "
-                     "2026-12-24 is in the future: write the day the page was last reviewed")
-
-
-def test_review_dates_out_of_order_are_reported_at_the_later_date(fixture_data):
-    f = fixture_data / "benefits" / "less-pain.yml"
-    edit(f, "next_review: 2027-11-01", "next_review: 2026-10-01")
-    [error] = errors_on(fixture_data)
-    assert error == (f"data/benefits/less-pain.yml:{line_of(f, 'next_review:')}: next_review: "
-                     "2026-10-01 must come after last_reviewed 2026-11-01")
+    assert error == f"data/benefits/less-pain.yml:{line_of(f, field + ':')}: {field}: {message}"
 
 
 def test_a_change_note_dated_in_the_future(fixture_data):

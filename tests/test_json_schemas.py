@@ -11,7 +11,7 @@ from conftest import FIXTURE_DATA, ROOT
 from macros.data_errors import DataErrors
 from macros.json_schemas import link_data_files, schema_line, schema_text, with_schema_line
 from macros.knowledge_base import load_knowledge_base
-from macros.model import KIND_FOLDERS, KIND_MODELS
+from macros.kinds import KIND_FOLDERS, KIND_MODELS
 from macros.yaml_source import read_yaml_file
 
 SCHEMAS = ROOT / "docs" / "schemas"

@@ -79,7 +79,7 @@ def test_serve_pages_have_no_meta_policy_so_live_reload_runs(tmp_path):
     project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONDONTWRITEBYTECODE="1")
-    server = subprocess.Popen([str(MKDOCS), "serve", "--dirty", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([str(MKDOCS), "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         base = f"http://127.0.0.1:{port}/guide/"

@@ -88,3 +88,55 @@ def test_source_identifier_syntax():
     for bad in ({"doi": "https://doi.org/10.1/x"}, {"pmid": "0123"}, {"pmid": "PMC123"}, {"url": "ftp://x.org"}):
         with pytest.raises(ValidationError):
             Source.model_validate({**base, **bad})
+
+
+def _patterns(schema):
+    if isinstance(schema, dict):
+        if "pattern" in schema:
+            yield schema["pattern"]
+        for value in schema.values():
+            yield from _patterns(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from _patterns(value)
+
+
+def test_every_pattern_in_the_model_says_what_it_means():
+    from macros.kinds import KIND_MODELS
+    from macros.model import PATTERN_MEANINGS
+
+    used = {p for model in KIND_MODELS.values() for p in _patterns(model.model_json_schema())}
+    assert used and used <= set(PATTERN_MEANINGS), used - set(PATTERN_MEANINGS)
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("reviewed_by", "Jane Doe", "'Jane Doe' is not an id: use lowercase letters"),
+    ("sources", "[Review One]", "'Review One' is not an id"),
+    ("icd10", "[{code: m54, title: Sciatica, confirmed_at: 'https://icd.codes/x'}]", "'m54' is not an ICD-10-CM code"),
+])
+def test_a_pattern_error_names_the_fields_own_pattern(fixture_data, field, value, words):
+    from conftest import errors_for
+
+    path = fixture_data / "conditions" / "sore-back.yml"
+    text = "\n".join(line for line in path.read_text().splitlines() if not line.startswith(f"{field}:"))
+    path.write_text(text + f"\n{field}: {value}\n")
+    errors = errors_for(fixture_data)
+    assert any(words in e for e in errors), errors
+    assert not any("is not an id" in e for e in errors if "is not an id" not in words)
+
+
+@pytest.mark.parametrize("words, labels", [
+    ("CERTAINTY_WORDS", "CERTAINTY"), ("DIRECTIONS", "DIRECTION"), ("EVIDENCE_KINDS", "EVIDENCE"),
+    ("INDIRECT_REASONS", "INDIRECT"), ("BODY_AREAS", "BODY_AREA"), ("CAUTION_ACTIONS", "CAUTION_ACTION"),
+    ("SOURCE_TYPES", "SOURCE_TYPE"),
+])
+def test_each_vocabulary_is_the_models_and_has_a_label_for_every_word(words, labels):
+    from typing import get_args
+
+    from macros import model, reader_labels
+
+    vocabulary = getattr(model, words)
+    assert list(getattr(reader_labels, labels)) == list(vocabulary)
+    # The model's Literal is made from the same tuple, so it allows exactly these words.
+    assert any(get_args(value) == vocabulary for value in vars(model).values() if getattr(value, "__origin__", None)
+               is not None and str(value).startswith("typing.Literal"))

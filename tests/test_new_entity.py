@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT
 from macros.knowledge_base import load_knowledge_base
-from macros.model import KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
+from macros.kinds import KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
 from macros.new_entity import NewFileRefused, id_from_name, main, new_entity_file
 from macros.yaml_source import read_yaml_file
 

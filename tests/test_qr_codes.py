@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import needed_tool
-from macros.model import KIND_FOLDERS
+from macros.kinds import KIND_FOLDERS
 from macros.qr_codes import MASK, qr_code, qr_svg
 
 SITE_URL = "https://medical-massage-guide.github.io/guide/"

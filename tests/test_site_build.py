@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.model import KIND_FOLDERS, PAGE_KINDS
+from macros.kinds import KIND_FOLDERS, PAGE_KINDS
 from macros.relation_graph import Edge, build_relation_graph
 from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
 

@@ -5,25 +5,21 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from conftest import errors_for
 
 
-def test_a_file_in_a_subfolder_is_refused(fixture_data):
-    extra = fixture_data / "conditions" / "extra"
-    extra.mkdir()
-    (extra / "stiff-back.yml").write_text((fixture_data / "conditions" / "sore-back.yml").read_text())
+@pytest.mark.parametrize("folder, words", [
+    ("conditions/extra", "files in a subfolder are never read: move it to data/conditions/"),
+    ("condition", "'condition' is not a kind folder (did you mean 'conditions'?)"),
+])
+def test_a_data_file_in_a_folder_that_is_never_read_is_refused(fixture_data, folder, words):
+    (fixture_data / folder).mkdir()
+    (fixture_data / folder / "stiff-back.yml").write_text((fixture_data / "conditions" / "sore-back.yml").read_text())
     [error] = errors_for(fixture_data)
-    assert error.startswith("data/conditions/extra/stiff-back.yml:1: ")
-    assert "files in a subfolder are never read: move it to data/conditions/" in error
-
-
-def test_a_misspelled_kind_folder_is_refused(fixture_data):
-    folder = fixture_data / "condition"
-    folder.mkdir()
-    (folder / "stiff-back.yml").write_text((fixture_data / "conditions" / "sore-back.yml").read_text())
-    [error] = errors_for(fixture_data)
-    assert error.startswith("data/condition/stiff-back.yml:1: ")
-    assert "'condition' is not a kind folder (did you mean 'conditions'?)" in error
+    assert error.startswith(f"data/{folder}/stiff-back.yml:1: ")
+    assert words in error
 
 
 def test_a_stray_file_at_the_top_of_data_is_refused(fixture_data):

@@ -9,7 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros.model import KIND_FOLDERS, PAGE_KINDS, warning_levels
+from macros.model import warning_levels
+from macros.kinds import KIND_FOLDERS, PAGE_KINDS
+
+
 
 
 def soup(site, path):

@@ -39,13 +39,13 @@ ROOT = HERE.parent.parent
 sys.path[:0] = [str(ROOT), str(HERE.parent)]
 
 from benchmark.synthetic_kb import ids_linked_from, write_synthetic_data  # noqa: E402
-from macros.model import KIND_FOLDERS, PAGE_KINDS  # noqa: E402
+from macros.kinds import KIND_FOLDERS, PAGE_KINDS  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONDONTWRITEBYTECODE="1")
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
 GZIP_LEVEL = 6  # what common web servers use
-SERVE_ARGS = ("serve", "--dirty", "--strict")  # as `make serve` runs it
+SERVE_ARGS = ("serve", "--strict")  # as `make serve` runs it
 
 TARGETS = {
     "overhead": 1.25,       # engine / plain-Markdown floor at 1,000 pages
