@@ -78,10 +78,8 @@ def test_every_one_letter_misspelling_of_a_name_finds_it(results):
     assert not misses, "\n".join(misses)
 
 
-def test_the_query_set_misspells_every_condition_and_technique():
-    from test_site_build import KB
-
-    wanted = {f"conditions/{i}/" for i in KB["condition"]} | {f"techniques/{i}/" for i in KB["technique"]}
+def test_the_query_set_misspells_every_condition_and_technique(kb):
+    wanted = {f"conditions/{i}/" for i in kb["condition"]} | {f"techniques/{i}/" for i in kb["technique"]}
     assert wanted <= {q["expect"] for q in QUERIES if q["kind"] == "typo"}
     assert len(QUERIES) >= 80
 
