@@ -115,6 +115,13 @@ def policy_for(config) -> str:
     return policy(theme_script_hashes(config))
 
 
+def policy_for_project(root: Path) -> str:
+    """The policy for the project at `root`, read through MkDocs from the theme its mkdocs.yml names."""
+    from mkdocs.config import load_config
+
+    return policy_for(load_config(config_file=str(Path(root) / "mkdocs.yml")))
+
+
 def meta_policy(hashes) -> str:
     """The same policy, less what only a header can carry, for every page's <meta http-equiv>."""
     return "; ".join(d for d in policy(hashes).split("; ") if d.split(" ", 1)[0] not in HEADER_ONLY)

@@ -46,7 +46,7 @@ class Settings:
     edit_uri: str
     site_name: str
     root: Path  # the project folder: data/ and docs/ are in it
-    security_policy: Callable[[], str]  # the Content-Security-Policy, for the hosting page
+    nginx_headers: Callable[[], str]  # the security headers as an nginx snippet, for the hosting page
 
 
 def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settings,
@@ -137,13 +137,11 @@ def front_matter(meta: dict) -> str:
 
 def prose_functions(render: PageRenderer, settings: Settings) -> dict[str, Callable[..., str]]:
     """What a prose page may call between {{ and }}: each asks the engine for its text."""
-    from . import content_security_policy
-
     return {
         "conditions_by_body_area": render.by_body_area,
         # A claimed benefit's verdict, as its own page shows it: direction and certainty, never one alone.
         "claim_verdict": render.claim_verdict,
-        "nginx_security_headers": lambda: content_security_policy.nginx_headers(settings.security_policy()),
+        "nginx_security_headers": settings.nginx_headers,
     }
 
 

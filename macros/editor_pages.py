@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from . import data_reference
 from .kinds import KIND_MODELS
-from .new_entity import template
+from .data_file_template import template
 from .review_schedule import DUE_SOON_DAYS, reviews_due
 from .whats_new import change_log
 

@@ -24,14 +24,12 @@ from .relation_graph import build_relation_graph
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _security_policy(root: Path) -> str:
+def _nginx_headers(root: Path) -> str:
     # The policy allows the theme's own inline scripts by their hashes, so it is read
     # from the theme named in mkdocs.yml: the one step that asks MkDocs (for its theme).
-    from mkdocs.config import load_config
-
     from . import content_security_policy
 
-    return content_security_policy.policy_for(load_config(config_file=str(root / "mkdocs.yml")))
+    return content_security_policy.nginx_headers(content_security_policy.policy_for_project(root))
 
 
 def write_tree(root: Path, out: Path) -> int:
@@ -39,7 +37,7 @@ def write_tree(root: Path, out: Path) -> int:
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     settings = docs_tree.Settings(site_url=config.get("site_url") or "/", edit_uri=config.get("edit_uri") or "",
                                   site_name=config.get("site_name") or "",
-                                  root=root, security_policy=lambda: _security_policy(root))
+                                  root=root, nginx_headers=lambda: _nginx_headers(root))
     graph = build_relation_graph(load_knowledge_base(root / "data"))
     render = PageRenderer(graph, settings.site_url)
     functions = docs_tree.prose_functions(render, settings)

@@ -53,7 +53,8 @@ def settings_of(config) -> docs_tree.Settings:
     return docs_tree.Settings(site_url=config.site_url or "/", edit_uri=config.get("edit_uri") or "",
                               site_name=config.site_name,
                               root=Path(config.config_file_path).parent,
-                              security_policy=lambda: content_security_policy.policy_for(config))
+                              nginx_headers=lambda: content_security_policy.nginx_headers(
+                                  content_security_policy.policy_for(config)))
 
 
 def add_generated_pages(files: Files, config) -> Files:
