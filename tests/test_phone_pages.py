@@ -1,0 +1,63 @@
+"""Pages a reader in pain can use on a phone (built HTML): the bottom line first, one heading per
+question, the cautions that apply, and citations that do not shout."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from macros.knowledge_base import load_knowledge_base
+from macros.model import KIND_FOLDERS
+from macros.reader_labels import CERTAINTY, DIRECTION
+from macros.relation_graph import build_relation_graph
+
+KB = load_knowledge_base(ROOT / "data")
+GRAPH = build_relation_graph(KB)
+# A bottom-line box for each kind, from these relations (in this order).
+BOTTOM_LINE = {"condition": ("techniques", "benefits"), "technique": ("conditions", "benefits")}
+
+
+def soup_of(site, kind, entity_id) -> BeautifulSoup:
+    html = (site / KIND_FOLDERS[kind] / entity_id / "index.html").read_text()
+    return BeautifulSoup(html, "lxml").select_one("article.md-content__inner")
+
+
+def entity_pages():
+    return [(kind, entity_id) for kind in BOTTOM_LINE for entity_id in sorted(KB[kind])]
+
+
+@pytest.mark.parametrize("kind, entity_id", entity_pages())
+def test_the_bottom_line_comes_first_with_one_row_per_graded_edge(built_site, kind, entity_id):
+    page = soup_of(built_site, kind, entity_id)
+    box = page.select_one("section.bottom-line")
+    assert box is not None, f"{kind} {entity_id}: no bottom-line box"
+    assert box.find("h2").get_text(strip=True) == "What the research says"
+    # Nothing but the title and the summary comes before it.
+    before = [el.name for el in box.find_previous_siblings() if el.name and "md-content__button" not in el.get("class", [])]
+    assert set(before) <= {"h1", "div", "p"}, before
+    assert [el for el in box.find_previous_siblings() if el.name == "div"] == page.select(".page-summary")
+    edges = [edge for relation in BOTTOM_LINE[kind] for edge in GRAPH.edges(kind, entity_id, relation)]
+    rows = box.select("li.bottom-line__row")
+    assert len(rows) == len(edges)
+    for row, edge in zip(rows, edges):
+        link = row.find("a")
+        assert link.get_text(" ", strip=True).endswith(edge.verdict), (link.get_text(), edge.verdict)
+        icon = link.select_one(".verdict__icon").get_text()
+        assert icon in {i for i, _ in DIRECTION.values()}
+        assert row.select_one(".certainty").get_text() == CERTAINTY[edge.link.certainty][0]
+        target = page.find(id=link["href"].removeprefix("#"))
+        assert target is not None and not box in target.parents, f"{link['href']} leads nowhere on the page"
+    legend = box.select_one(".bottom-line__legend").get_text(" ")
+    for edge in edges:
+        assert CERTAINTY[edge.link.certainty][1] in legend
+
+
+def test_a_page_with_no_graded_edge_says_so_in_the_box(built_site):
+    bare = [(k, i) for k, i in entity_pages()
+            if not any(GRAPH.edges(k, i, rel) for rel in BOTTOM_LINE[k])]
+    for kind, entity_id in bare:
+        box = soup_of(built_site, kind, entity_id).select_one("section.bottom-line")
+        assert "No " in box.get_text() and not box.select("li")
