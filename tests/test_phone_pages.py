@@ -61,3 +61,31 @@ def test_a_page_with_no_graded_edge_says_so_in_the_box(built_site):
     for kind, entity_id in bare:
         box = soup_of(built_site, kind, entity_id).select_one("section.bottom-line")
         assert "No " in box.get_text() and not box.select("li")
+
+
+def heading_key(text: str) -> str:
+    """Headings that differ only in case, spacing or punctuation ask the same question."""
+    return re.sub(r"[^a-z0-9 ]", "", " ".join(text.lower().split()))
+
+
+def test_no_heading_repeats_on_any_page(built_site):
+    repeats = []
+    pages = sorted(built_site.rglob("index.html"))
+    assert len(pages) > 100
+    for html in pages:
+        body = BeautifulSoup(html.read_text(), "lxml").select_one("article")
+        if body is None:
+            continue
+        seen: dict[str, str] = {}
+        for heading in body.find_all(re.compile(r"^h[1-6]$")):
+            text = heading.get_text(" ", strip=True)
+            key = heading_key(text)
+            if key in seen:
+                repeats.append(f"/{html.parent.relative_to(built_site)}/: {text!r} repeats {seen[key]!r}")
+            seen.setdefault(key, text)
+    assert not repeats, "headings that repeat on a page:\n" + "\n".join(repeats)
+
+
+def test_heading_key_treats_case_and_punctuation_as_the_same():
+    assert heading_key("Is it safe for me?") == heading_key("is it  safe for me")
+    assert heading_key("Can massage help?") != heading_key("Can it help?")
