@@ -89,3 +89,42 @@ def test_no_heading_repeats_on_any_page(built_site):
 def test_heading_key_treats_case_and_punctuation_as_the_same():
     assert heading_key("Is it safe for me?") == heading_key("is it  safe for me")
     assert heading_key("Can massage help?") != heading_key("Can it help?")
+
+
+@pytest.mark.parametrize("condition_id", sorted(KB["condition"]))
+def test_a_condition_shows_its_own_cautions_in_full_and_the_general_checks_folded(built_site, condition_id):
+    page = soup_of(built_site, "condition", condition_id)
+    own = GRAPH.ids("condition", condition_id, "cautions")
+    general = [c for c in GRAPH.cautions_for_condition(condition_id) if c not in own]
+    folded = page.select_one("details.other-checks")
+    for caution_id in own:
+        link = page.find("a", href=f"../../cautions/{caution_id}/")
+        assert link is not None and folded not in link.parents, f"{caution_id} is not shown openly"
+        words = " ".join(KB["caution"][caution_id].what_to_do.split())
+        assert words[:60] in " ".join(link.find_parent("li").get_text(" ").split())
+    if general:
+        assert folded.find("summary").get_text(strip=True) == "Other checks before any massage"
+        assert not folded.has_attr("open")
+        shown = [a["href"].split("/")[-2] for a in folded.select("li > strong > a")]
+        assert shown == general
+    else:
+        assert folded is None
+    # The emergency and urgent boxes come straight after the bottom line, before any other heading.
+    box = page.select_one("section.bottom-line")
+    for callout in page.select(".admonition.danger, .admonition.warning"):
+        assert box in callout.find_all_previous("section")
+        heading = callout.find_previous(re.compile("^h[2-6]$"))
+        assert heading.get_text(strip=True) == "What the research says"
+
+
+@pytest.mark.parametrize("technique_id", sorted(KB["technique"]))
+def test_a_technique_lists_each_caution_on_one_line_with_what_to_do(built_site, technique_id):
+    page = soup_of(built_site, "technique", technique_id)
+    box = page.select_one(".admonition.warning")
+    items = box.select("li")
+    assert [li.find("a")["href"].split("/")[-2] for li in items] == GRAPH.ids("technique", technique_id, "cautions")
+    for li in items:
+        caution = KB["caution"][li.find("a")["href"].split("/")[-2]]
+        text = " ".join(li.get_text(" ").split())
+        assert text.startswith(caution.name) and len(text) < len(caution.name) + 50, text
+        assert not li.select(".handout-detail")
