@@ -128,3 +128,36 @@ def test_a_technique_lists_each_caution_on_one_line_with_what_to_do(built_site, 
         text = " ".join(li.get_text(" ").split())
         assert text.startswith(caution.name) and len(text) < len(caution.name) + 50, text
         assert not li.select(".handout-detail")
+
+
+def test_a_cite_mark_shows_at_most_three_numbers_in_ascending_order():
+    from macros.page_render import MAX_NUMBERS_PER_CITE, Citations
+
+    ids = sorted(KB["source"])[:6]
+    citations = Citations(GRAPH)
+    citations.cite([ids[4], ids[5]])  # numbered 1 and 2
+    mark = str(citations.cite([ids[0], ids[5], ids[1], ids[4], ids[2]]))  # Markdown links in a span
+    shown = re.findall(r"\[(\d+)\]\(#ref-([^)]+)\)", mark)
+    assert MAX_NUMBERS_PER_CITE == 3
+    assert shown == [("1", ids[4]), ("2", ids[5]), ("3", ids[0])]
+    # The ones not shown still have their number in the References list.
+    listed = {source_id: n for n, source_id, _ in citations.listed()}
+    assert listed == {ids[4]: 1, ids[5]: 2, ids[0]: 3, ids[1]: 4, ids[2]: 5}
+    assert str(citations.cite([])) == ""
+
+
+def test_every_cite_mark_on_every_page_is_short_and_ascending_and_summaries_carry_none(built_site):
+    wrong = []
+    for html in sorted(built_site.rglob("index.html")):
+        body = BeautifulSoup(html.read_text(), "lxml").select_one("article")
+        if body is None:
+            continue
+        where = f"/{html.parent.relative_to(built_site)}/"
+        for mark in body.select("span.cite"):
+            numbers = [int(a.get_text()) for a in mark.find_all("a")]
+            if len(numbers) > 3 or numbers != sorted(numbers) or not numbers:
+                wrong.append(f"{where}: {mark.get_text()}")
+        for summary in body.select(".page-summary"):
+            if summary.select('a[href^="#ref-"]'):
+                wrong.append(f"{where}: reference numbers in the summary")
+    assert not wrong, "\n".join(wrong[:40])
