@@ -161,3 +161,31 @@ def test_every_cite_mark_on_every_page_is_short_and_ascending_and_summaries_carr
             if summary.select('a[href^="#ref-"]'):
                 wrong.append(f"{where}: reference numbers in the summary")
     assert not wrong, "\n".join(wrong[:40])
+
+
+def test_the_header_shows_the_short_name_and_no_edit_pencil_and_each_page_ends_with_a_correction_link(built_site):
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0])
+    short, full = config["extra"]["short_name"], config["site_name"]
+    assert len(short) < len(full) and "content.action.edit" not in config["theme"]["features"]
+    missing = []
+    for html in sorted(built_site.rglob("index.html")):
+        soup = BeautifulSoup(html.read_text(), "lxml")
+        if soup.select_one("article") is None:
+            continue
+        where = f"/{html.parent.relative_to(built_site)}/"
+        assert soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == short, where
+        assert soup.title.get_text().endswith(full), where
+        assert not soup.select(".md-content__button"), f"{where}: an edit pencil"
+        # Pages made from one file: every entity page and every prose page.
+        prose = (ROOT / "docs" / f"{html.parent.relative_to(built_site)}.md").exists() or where == "/"
+        entity = where.count("/") == 3 and where.split("/")[1] in ("conditions", "techniques", "benefits", "cautions")
+        if not (prose or entity):
+            continue
+        link = soup.select_one("p.suggest-correction a[rel~=edit]")
+        if link is None or link.get_text() != "Suggest a correction" or not link["href"].startswith("https://github.com/"):
+            missing.append(where)
+    assert not missing, f"pages without a 'Suggest a correction' link: {missing}"
+    sciatica = BeautifulSoup((built_site / "conditions/sciatica/index.html").read_text(), "lxml")
+    assert sciatica.select_one("p.suggest-correction a")["href"].endswith("/data/conditions/sciatica.yml")
