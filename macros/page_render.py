@@ -84,6 +84,8 @@ class PageRenderer:
             evidence_note=evidence_note,
             kinds=PAGE_KINDS,
             page_url=self.addresses.url,
+            site_address=lambda path: self.addresses.site_url + path,
+            qr_svg=qr_svg,
             qr_code=lambda kind, entity_id: qr_svg(
                 self.addresses.url(kind, entity_id), f"QR code for {graph.entity(kind, entity_id).name}"),
             structured_data=lambda kind, entity_id: medical_web_page(
