@@ -100,3 +100,20 @@ def test_checklist_boxes_tick_with_the_keyboard_and_nothing_is_stored_or_sent(br
     assert named, "every box has its own label and is enabled"
     assert before == after, "ticking stored something"
     assert not requests, f"ticking sent requests: {requests}"
+
+
+async def follow_a_citation(browser, base: str):
+    page = await browser.new_page(viewport=PHONE)
+    await page.goto(base + "conditions/low-back-pain/", wait_until="load")
+    folded = await page.evaluate("document.querySelector('details.references-block').open")
+    await page.locator("article span.cite a").first.click()
+    await page.wait_for_function("document.querySelector('details.references-block').open")
+    target = await page.evaluate("location.hash")
+    visible = await page.locator(target).is_visible()
+    await page.close()
+    return folded, visible
+
+
+def test_a_citation_opens_the_folded_references_at_its_source(browser_session, served_site):
+    folded, visible = browser_session.run(follow_a_citation(browser_session.browser, served_site))
+    assert folded is False and visible
