@@ -26,6 +26,7 @@ help:
 	@echo "make schema-lines    put the schema line first in every data file"
 	@echo "make bench           build-time and page-weight benchmark (not a test; ~50 min)"
 	@echo "make lighthouse      Lighthouse scores for home, a condition and a technique page"
+	@echo "make reader-report   every page at 375 x 812: screens, first verdict, callout size, clipped title"
 
 $(CHECK_STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -96,8 +97,13 @@ published-urls: $(CHECK_STAMP)
 clean:
 	rm -rf site site.partial .pytest_cache
 
-# Measurements, not tests: neither is part of `make test`. See the README's "Speed and scale".
-.PHONY: bench lighthouse
+# Measurements, not tests: none is part of `make test`. See the README's "Speed and scale"
+# and "Reading on a phone".
+.PHONY: bench lighthouse reader-report
+reader-report: $(STAMP) build
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	$(PY) tests/reader_report.py site
+
 bench: $(STAMP)
 	$(PY) tests/benchmark/run_benchmark.py
 
