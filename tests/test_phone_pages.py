@@ -189,3 +189,36 @@ def test_the_header_shows_the_short_name_and_no_edit_pencil_and_each_page_ends_w
     assert not missing, f"pages without a 'Suggest a correction' link: {missing}"
     sciatica = BeautifulSoup((built_site / "conditions/sciatica/index.html").read_text(), "lxml")
     assert sciatica.select_one("p.suggest-correction a")["href"].endswith("/data/conditions/sciatica.yml")
+
+
+def test_a_caution_with_warning_signs_shows_them_in_the_boxes_straight_after_its_summary(built_site):
+    with_signs = [cid for cid, c in KB["caution"].items() if c.warning_signs]
+    assert "blood-clots" in with_signs
+    for caution_id in with_signs:
+        page = soup_of(built_site, "caution", caution_id)
+        signs = KB["caution"][caution_id].warning_signs
+        summary = page.select_one(".page-summary")
+        for level, css in (("emergency", "danger"), ("urgent", "warning")):
+            block = getattr(signs, level)
+            if block is None:
+                continue
+            box = [b for b in page.select(f".admonition.{css}") if "get help now" in b.get_text()
+                   or "doctor today" in b.get_text()]
+            assert box, f"{caution_id}: no {level} box"
+            text = " ".join(box[0].get_text(" ").split())
+            assert all(" ".join(sign.split()) in text for sign in block.signs)
+            assert summary in box[0].find_all_previous("div") and box[0].find_previous("h2") is None
+
+
+def test_a_cautions_warning_signs_may_only_cite_known_sources(tmp_path):
+    import shutil
+
+    from conftest import errors_for
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "cautions" / "blood-clots.yml"
+    text = path.read_text()
+    path.write_text(text.replace("      - Fainting\n    sources: [glos-nhs-dvt]", "      - Fainting\n    sources: [glos-nhs-dvtt]"))
+    errors = errors_for(data)
+    assert any("blood-clots.yml" in e and "warning_signs.emergency.sources[0]" in e for e in errors), errors
