@@ -62,13 +62,21 @@ serve: $(CHECK_STAMP)
 
 # The data check runs first: its messages (and, in GitHub Actions, its notes on
 # the pull request's diff) are the clearest account of a data mistake.
-test: $(STAMP) system-packages
+test: $(STAMP) system-packages $(VNU_JAR)
 	$(PY) -m macros.check
 	$(PY) -m pytest
 
+# The W3C Nu HTML Checker (tests/test_html_validity.py), run with Debian's Java. Its install
+# script would download a Java of its own: --ignore-scripts keeps to the jar alone.
+VNU_JAR := tests/html_check/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): tests/html_check/package.json tests/html_check/package-lock.json
+	command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
+	cd tests/html_check && npm ci --ignore-scripts --no-audit --no-fund
+	touch $(VNU_JAR)
+
 # Debian packages the browser and handout tests use (tool:package), installed once
 # when missing. Without root they are listed instead, and those tests say they did not run.
-SYSTEM_TOOLS := chromium:chromium pdfinfo:poppler-utils zbarimg:zbar-tools
+SYSTEM_TOOLS := chromium:chromium pdfinfo:poppler-utils zbarimg:zbar-tools java:default-jre-headless
 system-packages:
 	@missing=""; for pair in $(SYSTEM_TOOLS); do \
 	  command -v $${pair%%:*} >/dev/null || missing="$$missing $${pair##*:}"; done; \
