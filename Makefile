@@ -28,6 +28,7 @@ help:
 	@echo "make schema-lines    put the schema line first in every data file"
 	@echo "make bench           build-time and page-weight benchmark (not a test; ~50 min)"
 	@echo "make lighthouse      Lighthouse scores for home, a condition and a technique page"
+	@echo "make reader-report   every page at 375 x 812: screens, first verdict, callout size, clipped title"
 
 $(CHECK_STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -66,21 +67,29 @@ markdown: $(CHECK_STAMP)
 serve: $(CHECK_STAMP)
 	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
+# The W3C Nu HTML Checker (tests/test_html_validity.py), run with Debian's Java. Its install
+# script would download a Java of its own: --ignore-scripts keeps to the jar alone.
+VNU_JAR := tests/html_check/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): tests/html_check/package.json tests/html_check/package-lock.json
+	command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
+	cd tests/html_check && npm ci --ignore-scripts --no-audit --no-fund
+	touch $(VNU_JAR)
+
 # The data check runs first: its messages (and, in GitHub Actions, its notes on
 # the pull request's diff) are the clearest account of a data mistake.
-test: $(STAMP) system-packages
+test: $(STAMP) system-packages $(VNU_JAR)
 	$(PY) -m macros.check
 	$(PY) -m pytest
 
 # What the nightly workflow runs: `make test`, with the browser audit of every page in
 # light and dark, desktop and phone (a pull request audits one page of each template so).
-test-full: $(STAMP) system-packages
+test-full: $(STAMP) system-packages $(VNU_JAR)
 	$(PY) -m macros.check
 	FULL_AUDIT=1 $(PY) -m pytest
 
 # Debian packages the browser and handout tests use (tool:package), installed once
 # when missing. Without root they are listed instead, and those tests say they did not run.
-SYSTEM_TOOLS := chromium:chromium pdfinfo:poppler-utils zbarimg:zbar-tools
+SYSTEM_TOOLS := chromium:chromium pdfinfo:poppler-utils zbarimg:zbar-tools java:default-jre-headless
 system-packages:
 	@missing=""; for pair in $(SYSTEM_TOOLS); do \
 	  command -v $${pair%%:*} >/dev/null || missing="$$missing $${pair##*:}"; done; \
@@ -109,8 +118,13 @@ published-urls: $(CHECK_STAMP)
 clean:
 	rm -rf site site.partial .pytest_cache
 
-# Measurements, not tests: neither is part of `make test`. See the README's "Speed and scale".
-.PHONY: bench lighthouse
+# Measurements, not tests: none is part of `make test`. See the README's "Speed and scale"
+# and "Reading on a phone".
+.PHONY: bench lighthouse reader-report
+reader-report: $(STAMP) build
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	$(PY) tests/reader_report.py site
+
 # The benchmark's own tests first (marked bench, left out of `make test`), then the benchmark.
 bench: $(STAMP)
 	$(PY) -m pytest -m bench tests/test_benchmark_tools.py

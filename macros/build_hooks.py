@@ -15,8 +15,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import (  # noqa: E402
-    content_security_policy, external_links, page_markup_rules, reader_search, search_index, site_build,
-    urgent_callouts,
+    content_security_policy, external_links, page_markup_rules, reader_search, search_index, short_site_name,
+    site_build, urgent_callouts,
 )
 
 
@@ -33,6 +33,7 @@ def on_config(config):
 def on_env(env, config, files):
     # Static hosts such as GitHub Pages send no headers: every page carries the policy itself.
     env.globals["content_security_policy"] = content_security_policy.meta_policy_for(config)
+    env.globals["header_config"] = short_site_name.WithShortName(config)
     return env
 
 

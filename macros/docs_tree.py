@@ -74,7 +74,8 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
     # quadratic (31 s of a 3,000-page build), and readers search for topics, not studies.
     add("sources.md", {"title": "Sources", "search": {"exclude": True}}, render.sources_page())
     add("checklist.md", {"title": "Before your massage: a safety checklist",
-                         "description": "A printable list of things to tell your massage therapist first."},
+                         "description": "A printable list of things to tell your massage therapist first.",
+                         **checklist_review_dates(graph.kb)},
         render.checklist_page())
     add("connect.md", {"title": "Find a page by diagnosis code", "connect": True,
                        "description": "Clinics: send patients here with an ICD-10-CM code."}, render.connect_page())
@@ -124,6 +125,18 @@ def entity_meta(kind: str, entity, reviewers: dict) -> dict:
         "next_review": entity.next_review.isoformat(),
         "review": review_line(entity, reviewers),
         "entity_kind": kind,
+    }
+
+
+def checklist_review_dates(kb) -> dict:
+    """The checklist is made from every caution: reviewed when the newest was, due when the first falls due."""
+    cautions = list(kb["caution"].values())
+    if not cautions:
+        return {}
+    return {
+        "last_reviewed": max(c.last_reviewed for c in cautions).isoformat(),
+        "next_review": min(c.next_review for c in cautions).isoformat(),
+        "review": "Made from the guide's caution pages; reviewed with them.",
     }
 
 

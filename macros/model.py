@@ -381,6 +381,11 @@ class Caution(Entity):
                                      examples=["Ask your doctor before you book a massage."])
     checklist: PlainText = Field(description='Completes the sentence "Tell your therapist if ...".',
                                  examples=["you have had a blood clot or deep vein thrombosis (DVT)"])
+    warning_signs: WarningSigns | None = Field(
+        default=None, description="Optional: signs linked to this caution that need emergency care now, and "
+        "signs that need a doctor today, shown in the same boxes as a condition's, first after the summary.",
+        examples=[{"emergency": {"signs": ["Sharp chest pain that is worse when you breathe in"],
+                                 "sources": ["glos-nhs-dvt"]}, "urgent": "none"}])
 
 
 class Reviewer(StrictModel):

@@ -14,10 +14,11 @@ from markupsafe import Markup, escape
 
 from . import reader_labels
 from .diagnosis_codes import code_table
-from .evidence_map import EvidenceMap, build_evidence_map, html_table
+from .evidence_map import EvidenceMap, build_evidence_map, finding_anchor, html_table
 from .finder import build_finder, card_id
 from .kinds import KINDS, PAGE_KINDS
 from .open_data import Addresses
+from .page_outline import section_group
 from .qr_codes import qr_svg
 from .relation_graph import RelationGraph, page_path
 from .structured_data import medical_web_page
@@ -26,18 +27,29 @@ from .verdicts import shown_direction
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+# At most this many reference numbers follow any sentence; the References list has them all.
+MAX_NUMBERS_PER_CITE = 3
+
+
 class Citations:
-    """Numbers sources in the order a page first cites them."""
+    """Numbers sources in the order a page first cites them.
+
+    Every source a mark names gets its number (so the References list stays complete),
+    but a mark shows at most MAX_NUMBERS_PER_CITE numbers, the lowest, in ascending order.
+    """
 
     def __init__(self, graph: RelationGraph):
         self.graph = graph
         self.numbers: dict[str, int] = {}
 
     def cite(self, source_ids) -> Markup:
-        marks = []
+        numbered = {}
         for source_id in source_ids:
-            number = self.numbers.setdefault(source_id, len(self.numbers) + 1)
-            marks.append(f"[{number}](#ref-{escape(source_id)})")
+            numbered[source_id] = self.numbers.setdefault(source_id, len(self.numbers) + 1)
+        shown = sorted(numbered.items(), key=lambda item: item[1])[:MAX_NUMBERS_PER_CITE]
+        if not shown:
+            return Markup("")
+        marks = [f"[{number}](#ref-{escape(source_id)})" for source_id, number in shown]
         # Escaped parts joined directly: Markup.format here was a quarter of page rendering.
         return Markup(f'<span class="cite">[{", ".join(marks)}]</span>')
 
@@ -68,9 +80,15 @@ class PageRenderer:
             link_to=self.link_to,
             certainty=certainty_badge,
             verdict=verdict_line,
+            verdict_row=verdict_row,
+            evidence_anchor=evidence_anchor,
+            certainty_legend=certainty_legend,
+            section_group=section_group,
             evidence_note=evidence_note,
             kinds=PAGE_KINDS,
             page_url=self.addresses.url,
+            site_address=lambda path: self.addresses.site_url + path,
+            qr_svg=qr_svg,
             qr_code=lambda kind, entity_id: qr_svg(
                 self.addresses.url(kind, entity_id), f"QR code for {graph.entity(kind, entity_id).name}"),
             structured_data=lambda kind, entity_id: medical_web_page(
@@ -78,6 +96,7 @@ class PageRenderer:
                 graph.kb.reviewers.get(graph.entity(kind, entity_id).reviewed_by)),
         )
         self.env.filters["source_line"] = source_line
+        self.env.tests["section_in"] = lambda heading, group: section_group(heading) == group
 
     def link_to(self, kind: str, entity_id: str) -> Markup:
         name = self.graph.entity(kind, entity_id).name
@@ -153,6 +172,31 @@ def verdict_line(sentence: str, graded) -> Markup:
     icon, _words = reader_labels.DIRECTION[direction]
     return Markup('<span class="verdict verdict--{}"><span class="verdict__icon" aria-hidden="true">{}</span> '
                   '{}</span> {}').format(direction, icon, sentence, certainty_badge(graded.certainty))
+
+
+def evidence_anchor(edge) -> str:
+    """The id of a graded line further down the page, which its bottom-line row links to."""
+    return finding_anchor(edge.kind, edge.other)
+
+
+def verdict_row(edge) -> Markup:
+    """One row of the bottom-line box: icon and verdict (linking to its detail), then the certainty word."""
+    graded = edge.link
+    direction = "not-known" if graded.certainty in ("very low", "insufficient") else graded.direction
+    icon, _words = reader_labels.DIRECTION[direction]
+    label, _meaning = reader_labels.CERTAINTY[graded.certainty]
+    return Markup('<li class="bottom-line__row"><span class="verdict verdict--{dir}"><a href="#{anchor}">'
+                  '<span class="verdict__icon" aria-hidden="true">{icon}</span> {sentence}</a></span> '
+                  '<strong class="certainty certainty--{css}">{label}</strong></li>').format(
+        dir=direction, anchor=evidence_anchor(edge), icon=icon, sentence=edge.verdict,
+        css=graded.certainty.replace(" ", "-"), label=label)
+
+
+def certainty_legend(edges) -> Markup:
+    """The plain meaning of each certainty word the rows use, once each, in the order they appear."""
+    words = list(dict.fromkeys(edge.link.certainty for edge in edges))
+    parts = [Markup("<strong>{}</strong>: {}.").format(*reader_labels.CERTAINTY[word]) for word in words]
+    return Markup(" ").join(parts)
 
 
 def evidence_note(graded) -> Markup:

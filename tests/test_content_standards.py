@@ -178,8 +178,15 @@ def test_no_page_promises_a_cure(built_site):
 
 
 def test_certainty_is_shown_in_words_on_every_graded_line(built_site):
+    """Beside the badge, or (in the compact bottom-line box) in the box's legend, once per word."""
     for where, body in built_pages(built_site):
         for badge in body.select("strong.certainty"):
+            box = badge.find_parent("section", class_="bottom-line")
+            if box is not None:
+                legend = box.select_one(".bottom-line__legend")
+                meaning = legend and [m for m in legend.find_all("strong") if m.get_text() == badge.get_text()]
+                assert meaning and len(legend.get_text()) > 10, f"/{where}/: {badge.get_text()} not in the legend"
+                continue
             meaning = badge.find_next_sibling("span", class_="certainty-meaning")
             assert meaning and len(meaning.get_text()) > 10, f"/{where}/: certainty without its meaning"
 

@@ -11,10 +11,10 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-# Not pages a reader navigates to: the 404 page, pages that only send the browser
-# on (meta refresh: renamed pages' old addresses, /icd10/<code>/), and pages that
-# declare themselves private (robots noindex: editors' pages, linked from CONTRIBUTING.md).
-_NOT_FOR_READERS = re.compile(r'http-equiv="refresh"|<meta name="robots" content="[^"]*noindex')
+# Not pages a reader navigates to: the 404 page, and pages that only send the browser
+# on (meta refresh: renamed pages' old addresses, /icd10/<code>/). The editors' pages
+# (robots noindex) are kept out of search engines, not out of reach: About links them.
+_NOT_FOR_READERS = re.compile(r'http-equiv="refresh"')
 
 
 def page_file(site: Path, url_path: str) -> Path | None:
