@@ -50,7 +50,7 @@ endif
 install: $(STAMP)
 
 check: $(CHECK_STAMP)
-	$(PY) -m macros.check
+	$(PY) -m macros.cli.check
 
 # Build into a scratch folder and swap it in, so a failed build never leaves a half-built site/.
 build: $(CHECK_STAMP)
@@ -61,13 +61,13 @@ build: $(CHECK_STAMP)
 # The whole docs tree as plain Markdown, made by the engine without MkDocs' build:
 # what the hook hands MkDocs, for a tool that runs no hooks or plugins.
 markdown: $(CHECK_STAMP)
-	$(PY) -m macros.markdown_tree build/markdown
+	$(PY) -m macros.cli.markdown_tree build/markdown
 
 # Every edit rebuilds the whole site: see README, "make serve rebuilds the whole site".
 serve: $(CHECK_STAMP)
 	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# The W3C Nu HTML Checker (tests/test_html_validity.py), run with Debian's Java. Its install
+# The W3C Nu HTML Checker (tests/site/test_html_validity.py), run with Debian's Java. Its install
 # script would download a Java of its own: --ignore-scripts keeps to the jar alone.
 VNU_JAR := tests/html_check/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU_JAR): tests/html_check/package.json tests/html_check/package-lock.json
@@ -78,13 +78,13 @@ $(VNU_JAR): tests/html_check/package.json tests/html_check/package-lock.json
 # The data check runs first: its messages (and, in GitHub Actions, its notes on
 # the pull request's diff) are the clearest account of a data mistake.
 test: $(STAMP) system-packages $(VNU_JAR)
-	$(PY) -m macros.check
+	$(PY) -m macros.cli.check
 	$(PY) -m pytest
 
 # What the nightly workflow runs: `make test`, with the browser audit of every page in
 # light and dark, desktop and phone (a pull request audits one page of each template so).
 test-full: $(STAMP) system-packages $(VNU_JAR)
-	$(PY) -m macros.check
+	$(PY) -m macros.cli.check
 	FULL_AUDIT=1 $(PY) -m pytest
 
 # Debian packages the browser and handout tests use (tool:package), installed once
@@ -100,20 +100,20 @@ system-packages:
 
 # make new kind=condition name="Plantar fasciitis" [id=plantar-fasciitis]
 new: $(CHECK_STAMP)
-	$(PY) -m macros.new_entity "$(kind)" "$(name)" --id "$(id)"
+	$(PY) -m macros.cli.new_entity "$(kind)" "$(name)" --id "$(id)"
 
 review-report: $(CHECK_STAMP)
-	$(PY) -m macros.review_schedule
+	$(PY) -m macros.cli.review_report
 
 schemas: $(CHECK_STAMP)
-	$(PY) -m macros.json_schemas write
+	$(PY) -m macros.cli.schemas write
 
 schema-lines: $(CHECK_STAMP)
-	$(PY) -m macros.json_schemas link
+	$(PY) -m macros.cli.schemas link
 
 # Record new page addresses in tests/published_urls.txt, so a test keeps them working.
 published-urls: $(CHECK_STAMP)
-	$(PY) -m macros.published_urls
+	$(PY) -m macros.cli.published_urls
 
 clean:
 	rm -rf site site.partial .pytest_cache
@@ -127,7 +127,7 @@ reader-report: $(STAMP) build
 
 # The benchmark's own tests first (marked bench, left out of `make test`), then the benchmark.
 bench: $(STAMP)
-	$(PY) -m pytest -m bench tests/test_benchmark_tools.py
+	$(PY) -m pytest -m bench tests/benchmark/test_benchmark_tools.py
 	$(PY) tests/benchmark/run_benchmark.py
 
 # Lighthouse 12.2.3 is the last release that runs on Node 20; it audits with Debian's Chromium.

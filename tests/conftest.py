@@ -73,8 +73,8 @@ def run_build(project: Path, site_dir: Path | None = None) -> subprocess.Complet
 
 def errors_for(data) -> list[str]:
     """The messages loading this data folder stops with (it must stop)."""
-    from macros.data_errors import DataErrors
-    from macros.knowledge_base import load_knowledge_base
+    from macros.data.data_errors import DataErrors
+    from macros.data.knowledge_base import load_knowledge_base
 
     with pytest.raises(DataErrors) as caught:
         load_knowledge_base(data)
@@ -112,7 +112,7 @@ def fixture_data(tmp_path) -> Path:
 def kb():
     """The real knowledge base, loaded when a test first asks for it (never at import,
     so one mistake in data/ fails the tests that read it, not the whole collection)."""
-    from macros.knowledge_base import load_knowledge_base
+    from macros.data.knowledge_base import load_knowledge_base
 
     return load_knowledge_base(ROOT / "data")
 
@@ -120,7 +120,7 @@ def kb():
 @pytest.fixture(scope="session")
 def graph(kb):
     """The real relation graph."""
-    from macros.relation_graph import build_relation_graph
+    from macros.data.relation_graph import build_relation_graph
 
     return build_relation_graph(kb)
 

@@ -4,7 +4,7 @@ Each payload goes into each scalar field of each fixture file, one at a time, an
 validated as the build validates it. It is either rejected, with a message naming
 file, line and field, or accepted; every payload that some field accepts is then
 built into a real site (all its accepting fields at once), where the tests look for
-it. Shared by tests/test_xss_corpus.py (the HTML) and tests/browser (a real browser),
+it. Shared by tests/unit/test_xss_corpus.py (the HTML) and tests/browser (a real browser),
 so the builds happen once per session.
 """
 
@@ -18,8 +18,8 @@ from pathlib import Path
 import yaml
 
 from conftest import FIXTURE_DATA, copy_project, run_build
-from macros.data_errors import DataErrors
-from macros.knowledge_base import load_knowledge_base
+from macros.data.data_errors import DataErrors
+from macros.data.knowledge_base import load_knowledge_base
 
 MARK = "MARK"  # replaced by a code unique to the field, so each field's payload can be found
 PAYLOADS = {

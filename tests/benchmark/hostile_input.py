@@ -22,9 +22,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.data_errors import DataErrors  # noqa: E402
-from macros.input_limits import MAX_FILE_BYTES  # noqa: E402
-from macros.knowledge_base import load_knowledge_base  # noqa: E402
+from macros.data.data_errors import DataErrors  # noqa: E402
+from macros.data.input_limits import MAX_FILE_BYTES  # noqa: E402
+from macros.data.knowledge_base import load_knowledge_base  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "kb" / "data"
 # A complete, valid page: each case adds one hostile part, so that part is what is refused.

@@ -39,7 +39,7 @@ ROOT = HERE.parent.parent
 sys.path[:0] = [str(ROOT), str(HERE.parent)]
 
 from benchmark.synthetic_kb import ids_linked_from, write_synthetic_data  # noqa: E402
-from macros.kinds import KIND_FOLDERS, PAGE_KINDS  # noqa: E402
+from macros.data.kinds import KIND_FOLDERS, PAGE_KINDS  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONDONTWRITEBYTECODE="1")
@@ -131,7 +131,7 @@ def first_visit(site: Path, page: Path) -> dict[str, int]:
 
 def site_figures(site: Path) -> dict:
     sizes = sorted(p.stat().st_size for p in entity_pages(site))
-    # Readers' search index, loaded when someone searches (macros/reader_search.py); the theme's is empty.
+    # Readers' search index, loaded when someone searches (macros/render/reader_search.py); the theme's is empty.
     index = site / "search" / "reader_index.json"
     if not index.exists():
         index = site / "search" / "search_index.json"
@@ -361,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
 
     real_data = ROOT / "data"
     real_size = sum(len(list((real_data / KIND_FOLDERS[k]).glob("*.yml"))) for k in PAGE_KINDS)
-    real_valid = subprocess.run([sys.executable, "-m", "macros.check"], cwd=ROOT, env=ENV,
+    real_valid = subprocess.run([sys.executable, "-m", "macros.cli.check"], cwd=ROOT, env=ENV,
                                 capture_output=True).returncode == 0
     host = machine()
     print(f"{host['cpu']}, {host['cores']} cores; real guide: {real_size} entity pages"

@@ -19,9 +19,9 @@ import yaml
 
 from pydantic import BaseModel
 
-from macros.knowledge_base import _model_inside
-from macros.model import BODY_AREAS, CERTAINTY_WORDS, Condition
-from macros.kinds import KIND_FOLDERS, KIND_MODELS
+from macros.data.knowledge_base import _model_inside
+from macros.data.model import BODY_AREAS, CERTAINTY_WORDS, Condition
+from macros.data.kinds import KIND_FOLDERS, KIND_MODELS
 
 
 SHARE = {"condition": 0.46, "technique": 0.09, "benefit": 0.27, "caution": 0.18}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, needed_tool as needed
-from macros.reader_labels import CERTAINTY
+from macros.render.reader_labels import CERTAINTY
 
 SITE_URL = "https://medical-massage-guide.github.io/guide/"
 SITE_NAME = "Medical Massage Guide"

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT, needed_tool as needed
-from macros.knowledge_base import load_knowledge_base
+from macros.data.knowledge_base import load_knowledge_base
 
 from .site_audit import RECORD_CSP_VIOLATIONS, VARIANTS, audit_site, format_violations
 from .test_structure import structure_problems

@@ -1,0 +1,183 @@
+"""The complete docs tree, as plain Markdown with front matter: every page made from
+the data, and the prose pages of docs/ with their data filled in.
+
+This is the engine's whole output, made without MkDocs. The MkDocs hook hands
+these same pages to MkDocs (site_build.py); `make markdown` writes them into a
+folder that any tool reading mkdocs.yml and Markdown can build with no hooks and
+no plugins (markdown_tree.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, StrictUndefined
+
+from . import atom_feed, editor_pages, evidence_map
+
+from ..data import page_redirects
+from ..data.kinds import KIND_FOLDERS, PAGE_KINDS
+from .open_data import api_files
+from .page_render import PageRenderer
+from ..data.plain_text import one_line
+from .reader_labels import KIND_TITLE
+from ..data.relation_graph import RelationGraph, page_path
+from ..data.reviewers import review_line
+
+# A prose page whose front matter says this shows data through the functions below.
+RENDER_MARKER = "render_macros: true"
+
+
+@dataclass(frozen=True)
+class DocsFile:
+    content: str
+    edit_uri: str | None = None  # the file an "edit this page" link opens, when not docs/<path>
+
+
+class AddressConflict(Exception):
+    """An old address in data/redirects.yml that a page of the site owns."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_url: str
+    edit_uri: str
+    site_name: str
+    root: Path  # the project folder: data/ and docs/ are in it
+    nginx_headers: Callable[[], str]  # the security headers as an nginx snippet, for the hosting page
+
+
+def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settings,
+                    prose: set[str]) -> dict[str, DocsFile]:
+    """docs path -> file, for every page and data file made from the data.
+
+    Entity pages, A-Z indexes, sources, clinic pages, the open data files, the
+    editors' pages and the pages at renamed pages' old addresses. `prose` is the
+    docs paths of the prose pages, so that an old address cannot hide one.
+    """
+    files: dict[str, DocsFile] = {}
+
+    def add(path: str, meta: dict, markdown: str, edit_uri: str | None = None) -> None:
+        files[path] = DocsFile(front_matter(meta) + markdown, edit_uri)
+
+    def put(path: str, content: str) -> None:
+        files[path] = DocsFile(content)
+
+    for kind in PAGE_KINDS:
+        for entity_id, entity in graph.kb[kind].items():
+            add(page_path(kind, entity_id), entity_meta(kind, entity, graph.kb.reviewers),
+                render.entity_page(kind, entity_id), edit_uri=graph.kb.files[(kind, entity_id)])
+        add(f"{KIND_FOLDERS[kind]}/index.md", {"title": f"{KIND_TITLE[kind]} A to Z"}, render.index_page(kind))
+    # Out of the search index: its one heading per source made the theme's search plugin
+    # quadratic (31 s of a 3,000-page build), and readers search for topics, not studies.
+    add("sources.md", {"title": "Sources", "search": {"exclude": True}}, render.sources_page())
+    add("checklist.md", {"title": "Before your massage: a safety checklist",
+                         "description": "A printable list of things to tell your massage therapist first.",
+                         **checklist_review_dates(graph.kb)},
+        render.checklist_page())
+    add("connect.md", {"title": "Find a page by diagnosis code", "connect": True,
+                       "description": "Clinics: send patients here with an ICD-10-CM code."}, render.connect_page())
+    add("icd10/index.md", {"title": "Diagnosis codes", "description": "ICD-10-CM codes and the pages they lead to."},
+        render.diagnosis_codes_page())
+    for code, entry in render.codes.items():
+        add(f"icd10/{entry['code']}.md",
+            {"title": f"{entry['code']}: {entry['title']}", "redirect_to": f"../../conditions/{entry['condition']}/"},
+            render.diagnosis_code_page(code))
+    for path, value in api_files(graph, settings.site_url).items():
+        put(path, json.dumps(value, indent=1, ensure_ascii=False))
+    # The finder, the evidence map in three forms, and the feed of changes. Both pages repeat
+    # every condition's name, so they stay out of the search index, where they would come
+    # before the condition pages themselves.
+    add("find.md", {"title": "What might help me?", "finder": True, "search": {"exclude": True},
+                    "finder_map_styles": True,
+                    "description": "Choose where it hurts or what you want help with, and see what may help."},
+        render.find_page())
+    add("evidence-map.md", {"title": "Evidence map", "finder_map_styles": True, "hide": ["toc"],
+                            "search": {"exclude": True},
+                            "description": "What research says about each kind of massage for each condition."},
+        render.evidence_map_page())
+    put(evidence_map.SVG_FILE, evidence_map.svg(render.evidence_map, settings.site_url))
+    put(evidence_map.JSON_FILE, json.dumps(evidence_map.json_value(render.evidence_map, settings.site_url),
+                                           indent=1, ensure_ascii=False))
+    put(atom_feed.FEED_FILE, atom_feed.atom_feed(graph.kb, settings.site_url, settings.site_name))
+    for path, (meta, markdown, edit_uri) in editor_pages.pages(render, settings.edit_uri).items():
+        add(path, meta, markdown, edit_uri=edit_uri)
+    for path, content in editor_pages.starter_files().items():
+        put(path, content)
+    # Last, so that an old address another page owns is caught (and not silently replaced).
+    owned = page_redirects.owned_addresses(graph.kb.redirects, lambda path: path in files or path in prose,
+                                           settings.root / "data")
+    if owned:
+        raise AddressConflict("\n".join(owned))
+    for path, (meta, markdown) in page_redirects.redirect_pages(graph.kb.redirects).items():
+        add(path, meta, markdown, edit_uri=f"data/{page_redirects.FILE_NAME}")
+    return files
+
+
+def entity_meta(kind: str, entity, reviewers: dict) -> dict:
+    """An entity page's front matter: its title, summary and review dates."""
+    return {
+        "title": entity.name,
+        "description": one_line(entity.summary),
+        "last_reviewed": entity.last_reviewed.isoformat(),
+        "next_review": entity.next_review.isoformat(),
+        "review": review_line(entity, reviewers),
+        "entity_kind": kind,
+    }
+
+
+def checklist_review_dates(kb) -> dict:
+    """The checklist is made from every caution: reviewed when the newest was, due when the first falls due."""
+    cautions = list(kb["caution"].values())
+    if not cautions:
+        return {}
+    return {
+        "last_reviewed": max(c.last_reviewed for c in cautions).isoformat(),
+        "next_review": min(c.next_review for c in cautions).isoformat(),
+        "review": "Made from the guide's caution pages; reviewed with them.",
+    }
+
+
+def front_matter(meta: dict) -> str:
+    # libyaml's emitter: the pure-Python one cost more than the rest of page generation.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return "---\n" + yaml.dump(meta, Dumper=dumper, sort_keys=False, allow_unicode=True) + "---\n\n"
+
+
+# Prose pages -------------------------------------------------------------------------
+
+def prose_functions(render: PageRenderer, settings: Settings) -> dict[str, Callable[..., str]]:
+    """What a prose page may call between {{ and }}: each asks the engine for its text."""
+    return {
+        "conditions_by_body_area": render.by_body_area,
+        # A claimed benefit's verdict, as its own page shows it: direction and certainty, never one alone.
+        "claim_verdict": render.claim_verdict,
+        "nginx_security_headers": settings.nginx_headers,
+    }
+
+
+def shows_data(text: str) -> bool:
+    """Whether a prose page's front matter asks for its data to be filled in."""
+    head = _front_matter_of(text)
+    return head is not None and RENDER_MARKER in head.splitlines()
+
+
+def render_prose(text: str, functions: dict[str, Callable[..., str]]) -> str:
+    """A prose page with its data filled in; its front matter no longer asks for it."""
+    head = _front_matter_of(text)
+    body = text[len("---\n") + len(head) + len("---\n"):]
+    env = Environment(undefined=StrictUndefined, autoescape=False)
+    env.globals.update(functions)
+    kept = "".join(line for line in head.splitlines(keepends=True) if line.rstrip("\n") != RENDER_MARKER)
+    return "---\n" + kept + "---\n" + env.from_string(body).render()
+
+
+def _front_matter_of(text: str) -> str | None:
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)
+    return None if end < 0 else text[4:end + 1]

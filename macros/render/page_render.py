@@ -1,0 +1,256 @@
+"""Render entity, index and source pages to Markdown: one template per kind.
+
+Templates autoescape, so text from the data reaches the page as text; only the
+small helpers here emit markup, and they escape what they insert.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import reader_labels
+from ..data.diagnosis_codes import code_table
+from .evidence_map import EvidenceMap, build_evidence_map, finding_anchor, html_table
+from .finder import build_finder, card_id
+from ..data.kinds import KINDS, PAGE_KINDS
+from .open_data import Addresses
+from .page_outline import section_group
+from .qr_codes import qr_svg
+from ..data.relation_graph import RelationGraph, page_path
+from .structured_data import medical_web_page
+from ..data.verdicts import shown_direction
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+# At most this many reference numbers follow any sentence; the References list has them all.
+MAX_NUMBERS_PER_CITE = 3
+
+
+class Citations:
+    """Numbers sources in the order a page first cites them.
+
+    Every source a mark names gets its number (so the References list stays complete),
+    but a mark shows at most MAX_NUMBERS_PER_CITE numbers, the lowest, in ascending order.
+    """
+
+    def __init__(self, graph: RelationGraph):
+        self.graph = graph
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, source_ids) -> Markup:
+        numbered = {}
+        for source_id in source_ids:
+            numbered[source_id] = self.numbers.setdefault(source_id, len(self.numbers) + 1)
+        shown = sorted(numbered.items(), key=lambda item: item[1])[:MAX_NUMBERS_PER_CITE]
+        if not shown:
+            return Markup("")
+        marks = [f"[{number}](#ref-{escape(source_id)})" for source_id, number in shown]
+        # Escaped parts joined directly: Markup.format here was a quarter of page rendering.
+        return Markup(f'<span class="cite">[{", ".join(marks)}]</span>')
+
+    def listed(self, also=()):
+        """Every cited source, then the page's other sources, numbered."""
+        for source_id in also:
+            self.numbers.setdefault(source_id, len(self.numbers) + 1)
+        return [(n, sid, self.graph.kb["source"][sid]) for sid, n in self.numbers.items()]
+
+
+class PageRenderer:
+    """Compiled once per build; renders any page from the relation graph."""
+
+    def __init__(self, graph: RelationGraph, site_url: str):
+        self.graph = graph
+        self.addresses = Addresses(site_url)
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals.update(
+            graph=graph,
+            labels=reader_labels,
+            link_to=self.link_to,
+            certainty=certainty_badge,
+            verdict=verdict_line,
+            verdict_row=verdict_row,
+            evidence_anchor=evidence_anchor,
+            certainty_legend=certainty_legend,
+            section_group=section_group,
+            evidence_note=evidence_note,
+            kinds=PAGE_KINDS,
+            page_url=self.addresses.url,
+            site_address=lambda path: self.addresses.site_url + path,
+            qr_svg=qr_svg,
+            qr_code=lambda kind, entity_id: qr_svg(
+                self.addresses.url(kind, entity_id), f"QR code for {graph.entity(kind, entity_id).name}"),
+            structured_data=lambda kind, entity_id: medical_web_page(
+                kind, graph.entity(kind, entity_id), self.addresses.url(kind, entity_id),
+                graph.kb.reviewers.get(graph.entity(kind, entity_id).reviewed_by)),
+        )
+        self.env.filters["source_line"] = source_line
+        self.env.tests["section_in"] = lambda heading, group: section_group(heading) == group
+
+    def link_to(self, kind: str, entity_id: str) -> Markup:
+        name = self.graph.entity(kind, entity_id).name
+        # Escaped parts joined directly: Markup.format, at 30 links a page, was a tenth of page rendering.
+        return Markup(f"[{escape(name)}](/{escape(page_path(kind, entity_id))})")
+
+    def entity_page(self, kind: str, entity_id: str) -> str:
+        citations = Citations(self.graph)
+        return self.env.get_template(KINDS[kind].template).render(
+            kind=kind,
+            id=entity_id,
+            e=self.graph.entity(kind, entity_id),
+            cite=citations.cite,
+            references=lambda: citations.listed(self.graph.sources_of(kind, entity_id)),
+        )
+
+    def claim_verdict(self, benefit_id: str) -> Markup:
+        return verdict_line(self.graph.claim_verdicts[benefit_id], self.graph.entity("benefit", benefit_id).evidence)
+
+    def index_page(self, kind: str) -> str:
+        return self.env.get_template("index.md.j2").render(kind=kind, grid=self.evidence_map)
+
+    def sources_page(self) -> str:
+        return self.env.get_template("sources.md.j2").render()
+
+    def by_body_area(self) -> str:
+        return self.env.get_template("by-body-area.md.j2").render()
+
+    def checklist_page(self) -> str:
+        return self.env.get_template("checklist.md.j2").render()
+
+    def connect_page(self) -> str:
+        return self.env.get_template("connect.md.j2").render()
+
+    @cached_property
+    def codes(self) -> dict[str, dict]:
+        """The diagnosis-code table, built once per build: every code's page reads it
+        (building it per page made the build grow with the square of the conditions)."""
+        return code_table(self.graph.kb)
+
+    @cached_property
+    def evidence_map(self) -> EvidenceMap:
+        """The conditions-by-techniques grid, built once: the map page, A to Z, the SVG and the JSON read it."""
+        return build_evidence_map(self.graph)
+
+    def evidence_map_page(self) -> str:
+        return self.env.get_template("evidence-map.md.j2").render(grid=self.evidence_map,
+                                                                   table=html_table(self.evidence_map))
+
+    def find_page(self) -> str:
+        return self.env.get_template("find.md.j2").render(finder=build_finder(self.graph), card_id=card_id)
+
+    def diagnosis_codes_page(self) -> str:
+        return self.env.get_template("diagnosis-codes.md.j2").render(codes=self.codes)
+
+    def diagnosis_code_page(self, prefix: str) -> str:
+        entry = self.codes[prefix]
+        return self.env.get_template("diagnosis-code.md.j2").render(entry=entry)
+
+
+@lru_cache(maxsize=None)  # five words, shown on every graded line
+def certainty_badge(word: str) -> Markup:
+    label, meaning = reader_labels.CERTAINTY[word]
+    css = word.replace(" ", "-")
+    return Markup('<strong class="certainty certainty--{}">{}</strong> <span class="certainty-meaning">({})</span>').format(
+        css, label, meaning
+    )
+
+
+def verdict_line(sentence: str, graded) -> Markup:
+    """The verdict as readers see it: an icon and a sentence for the direction, then the certainty."""
+    direction = shown_direction(graded.certainty, graded.direction)
+    icon, _words = reader_labels.DIRECTION[direction]
+    return Markup('<span class="verdict verdict--{}"><span class="verdict__icon" aria-hidden="true">{}</span> '
+                  '{}</span> {}').format(direction, icon, sentence, certainty_badge(graded.certainty))
+
+
+def evidence_anchor(edge) -> str:
+    """The id of a graded line further down the page, which its bottom-line row links to."""
+    return finding_anchor(edge.kind, edge.other)
+
+
+def verdict_row(edge) -> Markup:
+    """One row of the bottom-line box: icon and verdict (linking to its detail), then the certainty word."""
+    graded = edge.link
+    direction = "not-known" if graded.certainty in ("very low", "insufficient") else graded.direction
+    icon, _words = reader_labels.DIRECTION[direction]
+    label, _meaning = reader_labels.CERTAINTY[graded.certainty]
+    return Markup('<li class="bottom-line__row"><span class="verdict verdict--{dir}"><a href="#{anchor}">'
+                  '<span class="verdict__icon" aria-hidden="true">{icon}</span> {sentence}</a></span> '
+                  '<strong class="certainty certainty--{css}">{label}</strong></li>').format(
+        dir=direction, anchor=evidence_anchor(edge), icon=icon, sentence=edge.verdict,
+        css=graded.certainty.replace(" ", "-"), label=label)
+
+
+def certainty_legend(edges) -> Markup:
+    """The plain meaning of each certainty word the rows use, once each, in the order they appear."""
+    words = list(dict.fromkeys(edge.link.certainty for edge in edges))
+    parts = [Markup("<strong>{}</strong>: {}.").format(*reader_labels.CERTAINTY[word]) for word in words]
+    return Markup(" ").join(parts)
+
+
+def evidence_note(graded) -> Markup:
+    """What kind of evidence it is, how long it was measured and when we last looked for more."""
+    parts = []
+    if graded.evidence == "indirect":
+        parts.append("Indirect evidence: " + "; ".join(reader_labels.INDIRECT[r] for r in graded.indirect) + ".")
+    if graded.measured:
+        parts.append(f"Measured {graded.measured}.")
+    parts.append(f"Evidence checked: {graded.searched:%B %Y}.")
+    return Markup('<span class="evidence-note">{}</span>').format(" ".join(parts))
+
+
+# A source is cited on many pages and its line never changes within a build. Unbounded: a
+# bound below the number of sources (7,200 in the 3,000-page benchmark) would evict lines still in use.
+@lru_cache(maxsize=None)
+def source_line(source) -> Markup:
+    """One reference: authors (year). Title. Publisher. Links to the page, DOI and PubMed."""
+    parts = []
+    if source.authors:
+        parts.append(escape(source.authors) + (Markup(" ({})").format(source.year) if source.year else ""))
+    elif source.year:
+        parts.append(Markup("{} ({})").format(source.publisher, source.year))
+    parts.append(Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(source.url, source.title))
+    if source.authors or not source.year:
+        parts.append(escape(source.publisher))
+    ids = []
+    if source.doi:
+        ids.append(Markup('doi: <a href="https://doi.org/{0}" rel="noopener noreferrer">{0}</a>').format(source.doi))
+    if source.pmid:
+        ids.append(Markup('PubMed: <a href="https://pubmed.ncbi.nlm.nih.gov/{0}/" rel="noopener noreferrer">{0}</a>').format(source.pmid))
+    line = Markup(". ").join(parts) + Markup(".")
+    if ids:
+        line += Markup(" ") + Markup("; ").join(ids) + Markup(".")
+    return line + source_notes(source)
+
+
+def source_notes(source) -> Markup:
+    """What a reader should weigh beside the citation: who paid, ties to sellers, corrections."""
+    notes = []
+    if source.funding:
+        notes.append(Markup("<strong>Funding:</strong> {}").format(_sentence(source.funding)))
+    if source.conflicts:
+        notes.append(Markup("<strong>Conflicts of interest:</strong> {}").format(_sentence(source.conflicts)))
+    if source.correction:
+        notes.append(Markup('<a href="{}" rel="noopener noreferrer">A correction was published</a>.').format(
+            source.correction))
+    if source.retracted:
+        notes.append(Markup('<strong><a href="{}" rel="noopener noreferrer">Retracted</a></strong>: '
+                            'do not rely on it.').format(source.retracted))
+    if not notes:
+        return Markup("")
+    return Markup(' <span class="source-notes">{}</span>').format(Markup(" ").join(notes))
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."

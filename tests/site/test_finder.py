@@ -1,0 +1,102 @@
+"""/find/ without JavaScript: grouped lists by body area and by goal that lead to a card per
+condition, each with its verdicts and the cautions to check first; the filter script is a
+file, loaded on this page only."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from macros.render.finder import build_finder
+from macros.data.knowledge_base import load_knowledge_base
+from macros.render.reader_labels import BODY_AREA
+from macros.data.relation_graph import build_relation_graph
+
+
+
+def soup(site, path):
+    return BeautifulSoup((site / path / "index.html").read_text(), "lxml")
+
+
+@pytest.fixture(scope="module")
+def finder_page(built_site):
+    return soup(built_site, "find").select_one("article")
+
+
+def goals_of(kb, cid):
+    return {link.id for link in kb["condition"][cid].benefits}
+
+
+def test_every_condition_has_one_card_with_its_area_and_goals(finder_page, kb):
+    cards = finder_page.select("section.finder-card")
+    assert sorted(c["id"] for c in cards) == sorted(f"for-{cid}" for cid in kb["condition"])
+    for card in cards:
+        cid = card["id"].removeprefix("for-")
+        assert card["data-areas"].split() == [kb["condition"][cid].body_area]
+        assert set(card["data-goals"].split()) == goals_of(kb, cid)
+        assert card.h3.get_text(strip=True) == kb["condition"][cid].name
+
+
+def test_each_card_shows_every_verdict_and_the_cautions(finder_page, kb):
+    for card in finder_page.select("section.finder-card"):
+        cid = card["id"].removeprefix("for-")
+        links = kb["condition"][cid].techniques
+        verdicts = card.select("span.verdict")
+        assert len(verdicts) == len(links), cid
+        for link, item in zip(links, card.select("li")):
+            assert item.find("a", href=f"../techniques/{link.id}/"), cid
+            assert item.select_one("strong.certainty"), f"{cid}: a verdict without its certainty"
+        cautions = kb["condition"][cid].cautions
+        shown = [a["href"].split("/")[-2] for a in card.find_all("a") if "/cautions/" in a["href"]]
+        assert shown, f"{cid}: no cautions to check first"
+        if cautions:
+            assert shown == list(cautions), cid
+        assert card.find("a", href=f"../conditions/{cid}/")
+
+
+def test_the_grouped_lists_work_without_javascript(finder_page, kb):
+    groups = finder_page.select_one("#finder-groups")
+    assert not groups.has_attr("hidden")
+    assert finder_page.select_one("#finder-controls").has_attr("hidden"), "checkboxes need the script"
+    for area, label in BODY_AREA.items():
+        members = {cid for cid, c in kb["condition"].items() if c.body_area == area}
+        heading = groups.find("h3", string=label)
+        if not members:
+            assert heading is None
+            continue
+        listed = {a["href"].removeprefix("#for-") for a in heading.find_next_sibling("ul").select("a")}
+        assert listed == members, area
+    for benefit_id, benefit in kb["benefit"].items():
+        members = {cid for cid in kb["condition"] if benefit_id in goals_of(kb, cid)}
+        heading = groups.find("h3", string=benefit.name)
+        if members:
+            listed = {a["href"].removeprefix("#for-") for a in heading.find_next_sibling("ul").select("a")}
+            assert listed == members, benefit_id
+    assert groups.find("h3", string="Better sleep"), "sleep is a goal readers look for"
+
+
+def test_the_checkboxes_are_labelled_and_grouped(finder_page):
+    controls = finder_page.select_one("#finder-controls")
+    legends = [f.legend.get_text(strip=True) for f in controls.select("fieldset")]
+    assert legends == ["Where it hurts", "What you want help with"]
+    for box in controls.select("input[type=checkbox]"):
+        assert box.find_parent("label").get_text(strip=True), box
+    live = controls.select_one("#finder-count")
+    assert live["aria-live"] == "polite"
+
+
+def test_the_script_is_a_file_on_this_page_only(built_site):
+    find = (built_site / "find" / "index.html").read_text()
+    assert '<script src="../assets/finder.js"></script>' in find
+    assert (built_site / "assets" / "finder.js").is_file()
+    assert "finder.js" not in (built_site / "conditions" / "sciatica" / "index.html").read_text()
+    script = (built_site / "assets" / "finder.js").read_text()
+    for forbidden in ("localStorage", "sessionStorage", "cookie", "fetch(", "XMLHttpRequest", "sendBeacon"):
+        assert forbidden not in script, f"the finder must store and send nothing: {forbidden}"
+
+
+def test_goals_and_areas_come_from_the_data(fixture_data):
+    finder = build_finder(build_relation_graph(load_knowledge_base(fixture_data)))
+    assert [(g.key, g.conditions) for g in finder.areas] == [("back", ("sore-back",))]
+    assert [(g.key, g.label, g.conditions) for g in finder.goals] == [("less-pain", "Less pain", ("sore-back",))]

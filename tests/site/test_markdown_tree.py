@@ -1,0 +1,86 @@
+"""`make markdown` writes the whole docs tree as plain Markdown: a build of that folder
+with no hooks and no plugins but search has the same pages as the real site, and the
+hook hands MkDocs exactly those files."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT, run_build
+from macros.cli import markdown_tree
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    out = tmp_path_factory.mktemp("markdown") / "docs"
+    assert markdown_tree.write_tree(ROOT, out) > 0
+    return out
+
+
+def _pages(site) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def test_the_tree_builds_with_no_hooks_and_no_plugins_but_search(tree, built_site):
+    real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    minimal = {"site_name": real["site_name"], "site_url": real["site_url"], "docs_dir": "docs",
+               "theme": {"name": "material"}, "plugins": ["search"],
+               "markdown_extensions": real["markdown_extensions"]}
+    (tree.parent / "mkdocs.yml").write_text(yaml.safe_dump(minimal), encoding="utf-8")
+    config = (tree.parent / "mkdocs.yml").read_text()
+    assert "hooks" not in config and "macros" not in config
+    result = run_build(tree.parent, tree.parent / "site")
+    assert result.returncode == 0, result.stderr[-4000:]
+    # The real site's theme adds no page of its own beyond what both builds make (404.html).
+    assert _pages(tree.parent / "site") == _pages(built_site)
+
+
+def test_prose_pages_that_show_data_are_filled_in(tree, graph):
+    myths = (tree / "myths.md").read_text(encoding="utf-8")
+    assert "{{" not in myths and "render_macros" not in myths
+    assert graph.claim_verdicts["lower-stress-hormones"] in myths
+    for page in tree.rglob("*.md"):
+        assert not re.search(r"{{\s*\w+\(", page.read_text(encoding="utf-8")), page
+
+
+def test_the_hook_hands_mkdocs_the_same_files(tree):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    # The build's own steps up to the point where MkDocs reads the files, hooks included.
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    handed = {f.src_uri: f.content_bytes for f in files}
+    written = {p.relative_to(tree).as_posix(): p.read_bytes() for p in tree.rglob("*") if p.is_file()}
+    assert set(handed) == set(written)
+    assert [path for path in handed if handed[path] != written[path]] == []
+
+
+def test_bad_data_writes_nothing_and_says_where(tmp_path, fixture_data, monkeypatch, capsys):
+    from conftest import copy_project, edit
+
+    edit(fixture_data / "conditions" / "sore-back.yml", "certainty: low", "certainty: lowish")
+    monkeypatch.setattr(markdown_tree, "ROOT", copy_project(tmp_path / "project", fixture_data))
+    out = tmp_path / "markdown"
+    out.mkdir()
+    (out / "index.md").write_text("the last good tree\n")
+    assert markdown_tree.main([str(out)]) == 1
+    error = capsys.readouterr().err
+    assert "data/conditions/sore-back.yml:" in error and "techniques[0].certainty: unknown certainty" in error
+    assert "Traceback" not in error
+    assert [p.name for p in out.iterdir()] == ["index.md"] and (out / "index.md").read_text() == "the last good tree\n"
+
+
+def test_a_fixture_project_tree_has_every_data_page(tmp_path, fixture_data):
+    from conftest import copy_project
+
+    out = tmp_path / "markdown"
+    markdown_tree.write_tree(copy_project(tmp_path / "project", fixture_data), out)
+    for page in ("conditions/sore-back.md", "techniques/gentle-rub.md", "benefits/less-pain.md",
+                 "cautions/blood-clot.md", "conditions/index.md", "sources.md", "api/v2/conditions.json"):
+        assert (out / page).is_file(), page
+    assert (out / "conditions/sore-back.md").read_text().startswith("---\ntitle: Sore back\n")

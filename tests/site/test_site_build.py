@@ -1,0 +1,163 @@
+"""Build the real site strictly and read the HTML a reader gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.data.kinds import KIND_FOLDERS, PAGE_KINDS
+from macros.data.relation_graph import Edge, build_relation_graph
+from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
+
+
+def page(site: Path, kind: str, entity_id: str) -> BeautifulSoup:
+    path = site / KIND_FOLDERS[kind] / entity_id / "index.html"
+    assert path.exists(), f"no page for {kind} {entity_id}"
+    return BeautifulSoup(path.read_text(), "lxml")
+
+
+def article(soup):
+    return soup.select_one("article.md-content__inner")
+
+
+def links_in(soup) -> set[str]:
+    return {a["href"] for a in article(soup).find_all("a", href=True)}
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_one_page_per_data_file_and_an_index(built_site, kb, kind):
+    folder = KIND_FOLDERS[kind]
+    data_ids = {p.stem for p in (ROOT / "data" / folder).glob("*.yml")} - set(kb.drafts[kind])
+    page_ids = {p.parent.name for p in (built_site / folder).glob("*/index.html")}
+    renamed = {old.split("/")[1] for old in kb.redirects if old.startswith(f"{folder}/")}
+    assert page_ids == data_ids | renamed
+    index = BeautifulSoup((built_site / folder / "index.html").read_text(), "lxml")
+    assert {h.rsplit("/", 2)[-2] for h in links_in(index) if h.startswith("./") or "/" in h} >= data_ids
+
+
+def links_missing_between_related_pages(site: Path, kb, graph) -> list[str]:
+    """Each graded relationship written in the data must link from both of its pages."""
+    problems, checked = [], 0
+    for kind in PAGE_KINDS:
+        for entity_id in kb[kind]:
+            here = links_in(page(site, kind, entity_id))
+            for relation, edges in graph.graded.get((kind, entity_id), {}).items():
+                for edge in edges:
+                    if f"../../{KIND_FOLDERS[edge.kind]}/{edge.other}/" not in here:
+                        problems.append(f"{kind} {entity_id} does not link to {edge.kind} {edge.other}")
+                    checked += 1
+    # Counted from the data, not from the graph: one relationship, two pages, two links.
+    written = sum(len(getattr(entity, relation, [])) for kind in PAGE_KINDS for entity in kb[kind].values()
+                  for relation in ("techniques", "benefits"))
+    if checked != 2 * written:
+        problems.append(f"checked {checked} links for {written} relationships written in the data; expected {2 * written}")
+    return problems
+
+
+def test_every_relationship_links_both_ways(built_site, kb, graph):
+    problems = links_missing_between_related_pages(built_site, kb, graph)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_both_ways_check_can_fail(built_site, kb):
+    """A relationship indexed one way only, or a page without its link, is reported."""
+    condition_id, link = next((cid, c.techniques[0]) for cid, c in kb["condition"].items() if c.techniques)
+    one_way = build_relation_graph(kb)
+    back = one_way.graded[("technique", link.id)]["conditions"]
+    back.remove(next(e for e in back if e.other == condition_id))
+    assert any("expected" in p for p in links_missing_between_related_pages(built_site, kb, one_way))
+
+    unlinked = build_relation_graph(kb)
+    unlinked.graded[("technique", link.id)]["conditions"].append(Edge("condition", "no-such-condition", link, "a verdict"))
+    assert f"technique {link.id} does not link to condition no-such-condition" in \
+        links_missing_between_related_pages(built_site, kb, unlinked)
+
+
+def test_technique_pages_show_their_cautions_before_the_evidence(built_site, kb):
+    for technique_id in kb["technique"]:
+        text = article(page(built_site, "technique", technique_id)).get_text(" ")
+        for caution_id in kb["technique"][technique_id].cautions:
+            assert kb["caution"][caution_id].name in text
+        assert text.index("Is it safe for me?") < text.index("What is it used for?")
+
+
+def test_every_entity_page_ends_with_numbered_references(built_site, kb, graph):
+    for kind in PAGE_KINDS:
+        for entity_id in kb[kind]:
+            soup = page(built_site, kind, entity_id)
+            refs = soup.select("ol.references > li")
+            expected = graph.sources_of(kind, entity_id)
+            assert {li["id"] for li in refs} >= {f"ref-{s}" for s in expected}
+            for li in refs:
+                source = kb["source"][li["id"].removeprefix("ref-")]
+                assert li.find("a", href=source.url), f"{kind} {entity_id}: reference lacks its link"
+            for mark in soup.select("span.cite a"):
+                assert soup.find(id=mark["href"][1:]), f"{kind} {entity_id}: citation {mark['href']} has no reference"
+
+
+def test_edit_link_opens_the_yaml_file(built_site, kb):
+    for kind in PAGE_KINDS:
+        for entity_id in kb[kind]:
+            edit = page(built_site, kind, entity_id).select_one("a[rel~=edit]")
+            assert edit["href"].endswith(f"/data/{KIND_FOLDERS[kind]}/{entity_id}.yml")
+
+
+def test_every_page_has_disclaimer_and_review_dates(built_site, kb):
+    for html in built_site.rglob("index.html"):
+        soup = BeautifulSoup(html.read_text(), "lxml")
+        if soup.select_one("article") is None:
+            continue
+        assert soup.select_one("aside.disclaimer"), f"{html} has no disclaimer"
+    for kind in PAGE_KINDS:
+        for entity_id, entity in kb[kind].items():
+            dates = page(built_site, kind, entity_id).select_one("aside.review-dates").get_text(" ")
+            assert entity.last_reviewed.isoformat() in dates and entity.next_review.isoformat() in dates
+
+
+def test_sources_page_lists_every_source_with_the_pages_citing_it(built_site, kb, graph):
+    soup = BeautifulSoup((built_site / "sources" / "index.html").read_text(), "lxml")
+    for source_id in kb["source"]:
+        assert soup.find(id=source_id), f"source {source_id} missing from the sources page"
+    for source_id, citing in graph.cited_by.items():
+        block = soup.find(id=source_id).find_next("ul").get_text(" ")
+        for kind, entity_id in citing:
+            assert kb[kind][entity_id].name in block
+
+
+def test_no_third_party_requests_configured(built_site):
+    home = (built_site / "index.html").read_text()
+    assert "fonts.googleapis" not in home and "api.github.com" not in home
+    assert '<meta name="referrer" content="same-origin">' in home
+
+
+def test_fixture_site_renders_relationships(tmp_path):
+    """The same engine on the small fixture, where every expected word is known."""
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((project / "site/conditions/sore-back/index.html").read_text(), "lxml")
+    text = article(soup).get_text(" ")
+    assert "Emergency: get help now" in text and "Numbness around your bottom" in text
+    assert "Low certainty" in text and "small or short studies" in text
+    assert soup.select_one("div.admonition.danger")
+    technique = BeautifulSoup((project / "site/techniques/gentle-rub/index.html").read_text(), "lxml")
+    assert "../../conditions/sore-back/" in links_in(technique)
+    caution = BeautifulSoup((project / "site/cautions/blood-clot/index.html").read_text(), "lxml")
+    assert {"../../techniques/gentle-rub/", "../../conditions/sore-back/"} <= links_in(caution)
+
+
+def test_text_from_data_reaches_html_escaped(tmp_path):
+    data = tmp_path / "data"
+    import shutil
+    shutil.copytree(FIXTURE_DATA, data)
+    f = data / "conditions" / "sore-back.yml"
+    f.write_text(f.read_text().replace("It often gets better", 'It "often" gets & better'))
+    project = copy_project(tmp_path / "p", data=data)
+    assert run_build(project).returncode == 0
+    html = (project / "site/conditions/sore-back/index.html").read_text()
+    soup = BeautifulSoup(html, "lxml")
+    assert soup.find("meta", attrs={"name": "description"})["content"].startswith(
+        'A sore back is common. It "often" gets & better')
+    assert 'It "often"' not in html, "a quote in the data must not reach an attribute raw"

@@ -1,0 +1,131 @@
+"""What an editor reads and what runs on their pull request: CONTRIBUTING.md, the
+pull-request template, and the two GitHub workflows."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+import textstat
+import yaml
+
+from conftest import ROOT
+from macros.data.data_errors import DataErrors
+from macros.data.knowledge_base import load_knowledge_base
+from macros.data.kinds import KIND_MODELS
+from macros.cli.new_entity import new_entity_file
+
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text()
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def workflow(name: str) -> dict:
+    data = yaml.safe_load((WORKFLOWS / name).read_text())
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps_of(job: dict) -> list[str]:
+    return [step.get("run") or step.get("uses", "") for step in job["steps"]]
+
+
+def worked_example() -> str:
+    block = CONTRIBUTING.split("<!-- worked-example", 1)[1]
+    return re.search(r"```yaml\n(.*?)```", block, re.S).group(1)
+
+
+def test_the_worked_example_is_a_valid_page_against_the_real_data(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    target = data / "conditions" / "lymphedema.yml"
+    assert not target.exists(), "the worked example now exists in data/: choose another example"
+    target.write_text(worked_example())
+    kb = load_knowledge_base(data)
+    page = kb["condition"]["lymphedema"]
+    assert page.techniques and page.sources and kb.warnings == []
+    assert textstat.flesch_kincaid_grade(page.summary) <= 8
+
+
+def test_the_worked_example_messages_are_the_real_ones(tmp_path):
+    """What CONTRIBUTING.md shows `make check` saying is what it says, for the same file and mistakes."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = new_entity_file("condition", "Lymphedema", data)
+    for warning in load_knowledge_base(data).warnings:
+        assert f"{warning.field}: {warning.message}" in CONTRIBUTING, f"CONTRIBUTING.md does not show: {warning}"
+
+    def messages(*mistakes) -> list[str]:
+        text = worked_example().replace("status: published", "status: draft")
+        for right, wrong in mistakes:
+            assert right in text
+            text = text.replace(right, wrong)
+        path.write_text(text)
+        with pytest.raises(DataErrors) as caught:
+            load_knowledge_base(data)
+        return [f"{e.field}: {e.message}" for e in caught.value.errors]
+
+    first = messages(("body_area: arms-and-hands", "body_area: arm"), ("    certainty: low", "    certanity: low"))
+    second = messages(("sources: [nci-lymphedema]", "sources: [nci-lymphoedema]"))
+    assert len(first) == 2 and len(second) == 1
+    for message in first + second:
+        assert message in CONTRIBUTING, f"CONTRIBUTING.md does not show: {message}"
+
+
+@pytest.mark.parametrize("command", ["make new kind=condition", "make check", "make serve", "make review-report",
+                                     "make test", "make schema-lines"])
+def test_every_command_contributing_names_exists(command):
+    assert command in CONTRIBUTING
+    target = command.split()[1]
+    assert re.search(rf"(?m)^{re.escape(target)}:", (ROOT / "Makefile").read_text()), f"no `{target}` target"
+
+
+def test_contributing_covers_every_kind_and_the_rules():
+    for kind in KIND_MODELS:
+        assert f"kind={kind}" in CONTRIBUTING or f"`{kind}`" in CONTRIBUTING, kind
+    for words in ("Never invent or guess a DOI, PMID", "`checked`", "`checked_how`", "not supported",
+                  "grade 8", "status: draft", "Files changed", "Edit this page"):
+        assert words in CONTRIBUTING, words
+
+
+def test_pull_request_template_has_the_checklist():
+    text = (ROOT / ".github" / "pull_request_template.md").read_text()
+    boxes = re.findall(r"(?m)^- \[ \] \*\*(.+?)\*\*", text)
+    for item in ("Sources confirmed", "Certainty chosen honestly", "Reading level", "Cautions", "Review date"):
+        assert any(b.startswith(item) for b in boxes), f"checklist lacks: {item}"
+
+
+def test_ci_on_a_pull_request_checks_builds_tests_and_uploads_the_site():
+    ci = workflow("ci.yml")
+    assert "pull_request" in ci["on"]
+    [job] = ci["jobs"].values()
+    steps = steps_of(job)
+    assert steps.index("make build") < steps.index("bash .ci/run")
+    upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"].rstrip("/") == "site"
+    assert job["steps"].index(upload) > steps.index("make build")
+    assert steps.index("make check") < steps.index("make build"), "data mistakes are annotated first"
+
+
+def test_deploy_publishes_only_after_the_tests_pass():
+    deploy = workflow("deploy.yml")
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    jobs = deploy["jobs"]
+    publisher = next(name for name, job in jobs.items()
+                     if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job["steps"]))
+    needed = jobs[publisher]["needs"]
+    needed = [needed] if isinstance(needed, str) else needed
+    builder = jobs[needed[0]]
+    steps = steps_of(builder)
+    assert steps.index("bash .ci/run") < steps.index("make build")
+    assert any(s.startswith("actions/upload-pages-artifact@") for s in steps)
+    assert jobs[publisher]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["permissions"] == {"contents": "read"}
+
+
+def test_every_data_change_asks_a_clinical_reviewer():
+    rules = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    owners = {rule[0]: rule[1:] for rule in rules}
+    assert owners.get("/data/"), "no owner asked to review changes to data/"
+    assert all(owner.startswith("@") for owner in owners["/data/"])
