@@ -58,20 +58,27 @@ async def measure_all(base: str, paths: list[str], executable: str) -> dict[str,
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=executable, args=["--headless", "--no-sandbox"])
-        context = await browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
-        limit = asyncio.Semaphore(4)
-
-        async def one(path):
-            async with limit:
-                page = await context.new_page()
-                await page.goto(base + path, wait_until="load")
-                result = await page.evaluate(MEASURE)
-                await page.close()
-                return path, result
-
-        results = dict(await asyncio.gather(*(one(path) for path in paths)))
+        results = await measure_pages(browser, base, paths, {"width": WIDTH, "height": HEIGHT}, MEASURE)
         await browser.close()
         return results
+
+
+async def measure_pages(browser, base: str, paths: list[str], viewport: dict, script: str) -> dict[str, dict]:
+    """{path: what `script` returns on that page}, four pages at a time, at the given viewport."""
+    context = await browser.new_context(viewport=viewport)
+    limit = asyncio.Semaphore(4)
+
+    async def one(path):
+        async with limit:
+            page = await context.new_page()
+            await page.goto(base + path, wait_until="load")
+            result = await page.evaluate(script)
+            await page.close()
+            return path, result
+
+    results = dict(await asyncio.gather(*(one(path) for path in paths)))
+    await context.close()
+    return results
 
 
 def kind_of(path: str) -> str:

@@ -4,9 +4,9 @@ ticked with the keyboard, with nothing stored or sent."""
 
 from __future__ import annotations
 
-import asyncio
 
 from conftest import ROOT
+from reader_report import measure_pages
 
 PHONE = {"width": 375, "height": 812}
 ENTITY_PAGES = [f"conditions/{p.stem}/" for p in sorted((ROOT / "data" / "conditions").glob("*.yml"))] + \
@@ -28,20 +28,7 @@ MEASURE = """() => {
 
 
 async def measure(browser, base: str, paths: list[str]) -> dict[str, dict]:
-    context = await browser.new_context(viewport=PHONE)
-    limit = asyncio.Semaphore(4)
-
-    async def one(path):
-        async with limit:
-            page = await context.new_page()
-            await page.goto(base + path, wait_until="load")
-            result = await page.evaluate(MEASURE)
-            await page.close()
-            return path, result
-
-    results = dict(await asyncio.gather(*(one(p) for p in paths)))
-    await context.close()
-    return results
+    return await measure_pages(browser, base, paths, PHONE, MEASURE)
 
 
 def test_on_a_phone_the_bottom_line_starts_on_the_first_screen_and_callouts_are_body_size(browser_session, served_site):
@@ -56,6 +43,16 @@ def test_on_a_phone_the_bottom_line_starts_on_the_first_screen_and_callouts_are_
     assert not clipped, f"header title cut off at 375 px: {clipped}"
 
 
+async def tab_to_next_checkbox(page, most: int) -> str:
+    """Press Tab until a checklist box has the focus (at most `most` times); its id."""
+    for _ in range(most):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("document.activeElement.closest('ul.checklist') !== null && "
+                               "document.activeElement.type === 'checkbox'"):
+            break
+    return await page.evaluate("document.activeElement.id")
+
+
 async def tick_with_keyboard(browser, base: str):
     context = await browser.new_context(viewport=PHONE)
     page = await context.new_page()
@@ -65,20 +62,10 @@ async def tick_with_keyboard(browser, base: str):
     stored_before = await page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage), document.cookie]")
     count = await page.locator("ul.checklist").get_by_role("checkbox").count()
     # Tab from the top of the page to the first box, then Space ticks it.
-    for _ in range(100):
-        await page.keyboard.press("Tab")
-        if await page.evaluate("document.activeElement.closest('ul.checklist') !== null && "
-                               "document.activeElement.type === 'checkbox'"):
-            break
-    first = await page.evaluate("document.activeElement.id")
+    first = await tab_to_next_checkbox(page, 100)
     await page.keyboard.press("Space")
     # Tab on past the "More about" link to the second box.
-    for _ in range(5):
-        await page.keyboard.press("Tab")
-        if await page.evaluate("document.activeElement.closest('ul.checklist') !== null && "
-                               "document.activeElement.type === 'checkbox'"):
-            break
-    second = await page.evaluate("document.activeElement.id")
+    second = await tab_to_next_checkbox(page, 5)
     await page.keyboard.press("Space")
     checked = await page.evaluate("[...document.querySelectorAll('ul.checklist input[type=checkbox]:checked')].map(b => b.id)")
     named = await page.evaluate("""[...document.querySelectorAll('ul.checklist input[type=checkbox]')]
