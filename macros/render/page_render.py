@@ -203,7 +203,8 @@ def evidence_note(graded) -> Markup:
     """What kind of evidence it is, how long it was measured and when we last looked for more."""
     parts = []
     if graded.evidence == "indirect":
-        parts.append("Indirect evidence: " + "; ".join(reader_labels.INDIRECT[r] for r in graded.indirect) + ".")
+        parts.append(f"{reader_labels.EVIDENCE['indirect']}: "
+                     + "; ".join(reader_labels.INDIRECT[r] for r in graded.indirect) + ".")
     if graded.measured:
         parts.append(f"Measured {graded.measured}.")
     parts.append(f"Evidence checked: {graded.searched:%B %Y}.")

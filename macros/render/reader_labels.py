@@ -54,7 +54,7 @@ DIRECTION = {
 }
 
 EVIDENCE = {
-    "direct": "Trials of this massage for this",
+    "direct": "Direct evidence",
     "indirect": "Indirect evidence",
     "none": "No trials",
 }
