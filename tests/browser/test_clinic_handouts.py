@@ -31,23 +31,27 @@ CLICK_PRINT = """async (selector) => {
 }"""
 
 
-async def print_all(browser, base: str, paths: list[str], paper: str, out: Path,
-                    button: str | None = None) -> dict[str, Path]:
-    """Each page as a PDF; with `button`, after clicking that print button."""
+async def print_all(browser, base: str, paths: list[str], papers: list[str], out: Path,
+                    button: str | None = None) -> dict[str, dict[str, Path]]:
+    """{paper: {path: its PDF}}: each page is loaded once and printed on each paper;
+    with `button`, after clicking that print button."""
     limit = asyncio.Semaphore(4)
 
-    async def one(path: str) -> tuple[str, Path]:
+    async def one(path: str) -> tuple[str, dict[str, Path]]:
         async with limit:
             page = await browser.new_page()
             await page.goto(base + path, wait_until="load")
             if button:
                 assert await page.evaluate(CLICK_PRINT, button) == 1, f"{path}: {button} did not print"
-            target = out / (path.strip("/").replace("/", "--") + f"-{paper}{'-refs' if button else ''}.pdf")
-            await page.pdf(path=str(target), format=paper)
+            targets = {}
+            for paper in papers:
+                targets[paper] = out / (path.strip("/").replace("/", "--") + f"-{paper}{'-refs' if button else ''}.pdf")
+                await page.pdf(path=str(targets[paper]), format=paper)
             await page.close()
-            return path, target
+            return path, targets
 
-    return dict(await asyncio.gather(*(one(p) for p in paths)))
+    done = dict(await asyncio.gather(*(one(p) for p in paths)))
+    return {paper: {path: targets[paper] for path, targets in done.items()} for paper in papers}
 
 
 def pdf_text(pdf: Path) -> str:
@@ -65,8 +69,7 @@ def pdf_pages(pdf: Path) -> int:
 def printed(browser_session, served_site, tmp_path_factory):
     """Every condition and technique page, and the checklist, printed on Letter and on A4 paper."""
     out = tmp_path_factory.mktemp("handouts")
-    return {paper: browser_session.run(print_all(browser_session.browser, served_site, ONE_PAGERS, paper, out))
-            for paper in ("Letter", "A4")}
+    return browser_session.run(print_all(browser_session.browser, served_site, ONE_PAGERS, ["Letter", "A4"], out))
 
 
 WITH_REFERENCES = ["conditions/sciatica/", "conditions/low-back-pain/", "techniques/swedish-massage/"]
@@ -76,8 +79,8 @@ WITH_REFERENCES = ["conditions/sciatica/", "conditions/low-back-pain/", "techniq
 def printed_with_references(browser_session, served_site, tmp_path_factory):
     """A few handouts printed with the "Print with references" button, on Letter."""
     out = tmp_path_factory.mktemp("handouts-with-references")
-    return browser_session.run(print_all(browser_session.browser, served_site, WITH_REFERENCES, "Letter", out,
-                                         button='button[data-print="references"]'))
+    return browser_session.run(print_all(browser_session.browser, served_site, WITH_REFERENCES, ["Letter"], out,
+                                         button='button[data-print="references"]'))["Letter"]
 
 
 @pytest.mark.parametrize("paper", ["Letter", "A4"])
