@@ -2,6 +2,7 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
+PYTEST := $(PY) -m pytest
 # Two installs: what the site and `make check` need (requirements.txt), and on top
 # of it the test and browser tools only `make test` needs (requirements-dev.txt).
 CHECK_STAMP := $(VENV)/.installed-check
@@ -12,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Browser tests use Debian's chromium; Playwright must never try to download a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: help install check build markdown serve test test-full clean new schemas schema-lines review-report published-urls system-packages
+.PHONY: help install check build markdown serve test test-part test-full clean new schemas schema-lines review-report published-urls system-packages
 
 help:
 	@echo "make serve   preview the site at http://127.0.0.1:8000/guide/ (sets everything up)"
@@ -71,32 +72,40 @@ serve: $(CHECK_STAMP)
 # script would download a Java of its own: --ignore-scripts keeps to the jar alone.
 VNU_JAR := tests/html_check/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU_JAR): tests/html_check/package.json tests/html_check/package-lock.json
-	command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
+	command -v npm >/dev/null || bash .ci/apt-install nodejs npm
 	cd tests/html_check && npm ci --ignore-scripts --no-audit --no-fund
 	touch $(VNU_JAR)
 
 # The data check runs first: its messages (and, in GitHub Actions, its notes on
-# the pull request's diff) are the clearest account of a data mistake.
+# the pull request's diff) are the clearest account of a data mistake. The site is then
+# built once, into site/, and every test that needs a built site reads that one build.
 test: $(STAMP) system-packages $(VNU_JAR)
 	$(PY) -m macros.cli.check
-	$(PY) -m pytest
+	$(MAKE) --no-print-directory build
+	BUILT_SITE=site $(PYTEST)
+
+# One part of the tests, on a site/ already built from the same commit: the CI workflow
+# builds once and runs `make test-part PART=tests/browser` and the rest in parallel jobs.
+test-part: $(STAMP) system-packages $(VNU_JAR)
+	@test -f site/index.html || { echo "make test-part: no built site in site/; run make build first"; exit 1; }
+	BUILT_SITE=site $(PYTEST) $(PART)
 
 # What the nightly workflow runs: `make test`, with the browser audit of every page in
 # light and dark, desktop and phone (a pull request audits one page of each template so).
 test-full: $(STAMP) system-packages $(VNU_JAR)
 	$(PY) -m macros.cli.check
-	FULL_AUDIT=1 $(PY) -m pytest
+	$(MAKE) --no-print-directory build
+	FULL_AUDIT=1 BUILT_SITE=site $(PYTEST)
 
-# Debian packages the browser and handout tests use (tool:package), installed once
-# when missing. Without root they are listed instead, and those tests say they did not run.
+# Debian packages the browser and handout tests use (tool:package), installed once when
+# missing: as root directly, otherwise with sudo when it needs no password (GitHub's runner
+# is a non-root user with passwordless sudo). With neither, the packages are listed; under
+# CI=true that is an error, because the tests that need them would fail further on.
 SYSTEM_TOOLS := chromium:chromium pdfinfo:poppler-utils zbarimg:zbar-tools java:default-jre-headless
 system-packages:
 	@missing=""; for pair in $(SYSTEM_TOOLS); do \
 	  command -v $${pair%%:*} >/dev/null || missing="$$missing $${pair##*:}"; done; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ]; then \
-	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
-	else echo "Missing Debian packages:$$missing (install them with: sudo apt-get install$$missing)"; fi
+	[ -z "$$missing" ] || bash .ci/apt-install $$missing
 
 # make new kind=condition name="Plantar fasciitis" [id=plantar-fasciitis]
 new: $(CHECK_STAMP)
@@ -122,7 +131,7 @@ clean:
 # and "Reading on a phone".
 .PHONY: bench lighthouse reader-report
 reader-report: $(STAMP) build
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	command -v chromium >/dev/null || bash .ci/apt-install chromium
 	$(PY) tests/reader_report.py site
 
 # The benchmark's own tests first (marked bench, left out of `make test`), then the benchmark.
@@ -133,10 +142,10 @@ bench: $(STAMP)
 # Lighthouse 12.2.3 is the last release that runs on Node 20; it audits with Debian's Chromium.
 LIGHTHOUSE := tests/benchmark/node_modules/.bin/lighthouse
 $(LIGHTHOUSE): tests/benchmark/package.json tests/benchmark/package-lock.json
-	command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
+	command -v npm >/dev/null || bash .ci/apt-install nodejs npm
 	cd tests/benchmark && npm ci --no-audit --no-fund
 	touch $(LIGHTHOUSE)
 
 lighthouse: build $(LIGHTHOUSE)
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	command -v chromium >/dev/null || bash .ci/apt-install chromium
 	$(PY) tests/benchmark/lighthouse_audit.py site
