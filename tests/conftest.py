@@ -127,8 +127,61 @@ def graph(kb):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session exactly as `make build` does."""
+    """The real site, built once per test session exactly as `make build` does.
+
+    `make test` builds site/ once and passes it as BUILT_SITE, so the tests read that
+    build instead of making their own (CI's parallel jobs share one build the same way).
+    """
+    given = os.environ.get("BUILT_SITE")
+    if given:
+        site = Path(given).resolve() if Path(given).is_absolute() else (ROOT / given).resolve()
+        assert (site / "index.html").is_file(), f"BUILT_SITE={given}: no built site there (run make build)"
+        return site
     project = copy_project(tmp_path_factory.mktemp("project"))
     result = run_build(project)
     assert result.returncode == 0, result.stderr[-4000:]
     return project / "site"
+
+
+class BuiltPages:
+    """Each built page read and parsed once per test session, shared by every test that reads it.
+
+    Tests read these trees and never change them: a test that needs to change a page
+    parses its own copy.
+    """
+
+    def __init__(self, site: Path):
+        self.site = site
+        self._text: dict[str, str] = {}
+        self._soup: dict[str, object] = {}
+
+    def file(self, path: str) -> Path:
+        """A page's file from its address ('conditions/sciatica', 'conditions/sciatica/')
+        or its file path ('404.html')."""
+        path = path.strip("/")
+        if path.endswith(".html"):
+            return self.site / path
+        return self.site / path / "index.html" if path else self.site / "index.html"
+
+    def text(self, path: str) -> str:
+        key = self.file(path).relative_to(self.site).as_posix()
+        if key not in self._text:
+            self._text[key] = (self.site / key).read_text(encoding="utf-8")
+        return self._text[key]
+
+    def soup(self, path: str):
+        from bs4 import BeautifulSoup
+
+        key = self.file(path).relative_to(self.site).as_posix()
+        if key not in self._soup:
+            self._soup[key] = BeautifulSoup(self.text(key), "lxml")
+        return self._soup[key]
+
+    def all_html(self) -> list[str]:
+        """Every built HTML file, as a path relative to the site, in a stable order."""
+        return sorted(p.relative_to(self.site).as_posix() for p in self.site.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def built_pages(built_site) -> BuiltPages:
+    return BuiltPages(built_site)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -23,20 +22,16 @@ _LOADING_LINK_RELS = {"stylesheet", "preconnect", "preload", "prefetch", "dns-pr
                       "modulepreload", "apple-touch-icon"}
 
 
-@lru_cache(maxsize=None)
-def _pages(site: Path) -> tuple:
-    return tuple((html.relative_to(site).as_posix(), BeautifulSoup(html.read_text(encoding="utf-8"), "lxml"))
-                 for html in sorted(site.rglob("*.html")))
+def pages(built_pages):
+    """Every built HTML file and its parsed tree (parsed once per session, shared)."""
+    paths = built_pages.all_html()
+    assert "index.html" in paths
+    return [(path, built_pages.soup(path)) for path in paths]
 
 
-def pages(site: Path):
-    assert (site / "index.html").exists()
-    return _pages(site)
-
-
-def test_no_inline_event_handlers_or_script_urls(built_site):
+def test_no_inline_event_handlers_or_script_urls(built_pages):
     found = []
-    for page, soup in pages(built_site):
+    for page, soup in pages(built_pages):
         for element in soup.find_all(True):
             for name, value in element.attrs.items():
                 value = " ".join(value) if isinstance(value, list) else value
@@ -48,9 +43,9 @@ def test_no_inline_event_handlers_or_script_urls(built_site):
     assert not found, "inline event handlers or script URLs in the built site:\n" + "\n".join(found[:40])
 
 
-def test_external_links_carry_noopener_noreferrer(built_site):
+def test_external_links_carry_noopener_noreferrer(built_pages):
     found = []
-    for page, soup in pages(built_site):
+    for page, soup in pages(built_pages):
         for a in soup.find_all("a", href=_EXTERNAL):
             rel = set(a.get("rel") or [])
             if not {"noopener", "noreferrer"} <= rel:
@@ -58,10 +53,10 @@ def test_external_links_carry_noopener_noreferrer(built_site):
     assert not found, "external links without rel=\"noopener noreferrer\":\n" + "\n".join(found[:40])
 
 
-def test_nothing_is_loaded_from_another_host(built_site):
+def test_nothing_is_loaded_from_another_host(built_site, built_pages):
     """Fonts, scripts, styles and images all come from the site itself."""
     found = []
-    for page, soup in pages(built_site):
+    for page, soup in pages(built_pages):
         for tag, attribute in _LOADS.items():
             for element in soup.find_all(tag, attrs={attribute: _EXTERNAL}):
                 found.append(f"{page}: <{tag} {attribute}=\"{element[attribute][:70]}\">")
@@ -82,12 +77,12 @@ def shipped_policy(site: Path) -> str:
     return line.split(":", 1)[1].strip()
 
 
-def test_every_inline_script_is_allowed_by_the_shipped_policy(built_site):
+def test_every_inline_script_is_allowed_by_the_shipped_policy(built_site, built_pages):
     policy = shipped_policy(built_site)
     script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src")).split()[1:]
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
     missing = set()
-    for page, soup in pages(built_site):
+    for page, soup in pages(built_pages):
         for script in soup.find_all("script", src=False):
             if (script.get("type") or "").strip().lower() in _DATA_SCRIPTS:
                 continue

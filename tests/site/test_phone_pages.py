@@ -65,12 +65,12 @@ def heading_key(text: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", " ".join(text.lower().split()))
 
 
-def test_no_heading_repeats_on_any_page(built_site):
+def test_no_heading_repeats_on_any_page(built_site, built_pages):
     repeats = []
     pages = sorted(built_site.rglob("index.html"))
     assert len(pages) > 100
     for html in pages:
-        body = BeautifulSoup(html.read_text(), "lxml").select_one("article")
+        body = built_pages.soup(html.relative_to(built_site).as_posix()).select_one("article")
         if body is None:
             continue
         seen: dict[str, str] = {}
@@ -143,10 +143,10 @@ def test_a_cite_mark_shows_at_most_three_numbers_in_ascending_order(kb, graph):
     assert str(citations.cite([])) == ""
 
 
-def test_every_cite_mark_on_every_page_is_short_and_ascending_and_summaries_carry_none(built_site):
+def test_every_cite_mark_on_every_page_is_short_and_ascending_and_summaries_carry_none(built_site, built_pages):
     wrong = []
     for html in sorted(built_site.rglob("index.html")):
-        body = BeautifulSoup(html.read_text(), "lxml").select_one("article")
+        body = built_pages.soup(html.relative_to(built_site).as_posix()).select_one("article")
         if body is None:
             continue
         where = f"/{html.parent.relative_to(built_site)}/"
@@ -160,7 +160,7 @@ def test_every_cite_mark_on_every_page_is_short_and_ascending_and_summaries_carr
     assert not wrong, "\n".join(wrong[:40])
 
 
-def test_the_header_shows_the_short_name_and_no_edit_pencil_and_each_page_ends_with_a_correction_link(built_site):
+def test_the_header_shows_the_short_name_and_no_edit_pencil_and_each_page_ends_with_a_correction_link(built_site, built_pages):
     import yaml
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0])
@@ -168,7 +168,7 @@ def test_the_header_shows_the_short_name_and_no_edit_pencil_and_each_page_ends_w
     assert len(short) < len(full) and "content.action.edit" not in config["theme"]["features"]
     missing = []
     for html in sorted(built_site.rglob("index.html")):
-        soup = BeautifulSoup(html.read_text(), "lxml")
+        soup = built_pages.soup(html.relative_to(built_site).as_posix())
         if soup.select_one("article") is None:
             continue
         where = f"/{html.parent.relative_to(built_site)}/"

@@ -104,9 +104,9 @@ def test_edit_link_opens_the_yaml_file(built_site, kb):
             assert edit["href"].endswith(f"/data/{KIND_FOLDERS[kind]}/{entity_id}.yml")
 
 
-def test_every_page_has_disclaimer_and_review_dates(built_site, kb):
+def test_every_page_has_disclaimer_and_review_dates(built_site, built_pages, kb):
     for html in built_site.rglob("index.html"):
-        soup = BeautifulSoup(html.read_text(), "lxml")
+        soup = built_pages.soup(html.relative_to(built_site).as_posix())
         if soup.select_one("article") is None:
             continue
         assert soup.select_one("aside.disclaimer"), f"{html} has no disclaimer"

@@ -19,10 +19,10 @@ def soup(site, path):
     return BeautifulSoup((site / path / "index.html").read_text(), "lxml")
 
 
-def test_no_certainty_badge_stands_without_a_verdict(built_site):
+def test_no_certainty_badge_stands_without_a_verdict(built_site, built_pages):
     """A badge alone ('Low certainty') reads as 'helps a bit'; each one follows its verdict sentence."""
     for html in sorted(built_site.rglob("index.html")):
-        page = BeautifulSoup(html.read_text(), "lxml").select_one("article")
+        page = built_pages.soup(html.relative_to(built_site).as_posix()).select_one("article")
         if page is None:
             continue
         for badge in page.select("strong.certainty"):

@@ -95,16 +95,26 @@ def test_pull_request_template_has_the_checklist():
         assert any(b.startswith(item) for b in boxes), f"checklist lacks: {item}"
 
 
-def test_ci_on_a_pull_request_checks_builds_tests_and_uploads_the_site():
+def test_ci_on_a_pull_request_builds_once_tests_in_parallel_and_then_uploads_the_site():
     ci = workflow("ci.yml")
     assert "pull_request" in ci["on"]
-    [job] = ci["jobs"].values()
-    steps = steps_of(job)
-    assert steps.index("make build") < steps.index("bash .ci/run")
-    upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"]["path"].rstrip("/") == "site"
-    assert job["steps"].index(upload) > steps.index("make build")
-    assert steps.index("make check") < steps.index("make build"), "data mistakes are annotated first"
+    jobs = ci["jobs"]
+    build = steps_of(jobs["build"])
+    assert build.index("make check") < build.index("make build"), "data mistakes are annotated first"
+    # The test jobs run side by side on the one build, and between them run every test.
+    testers = {name: job for name, job in jobs.items() if any("make test-part" in s for s in steps_of(job))}
+    parts = set()
+    for name, job in testers.items():
+        assert job["needs"] == "build", name
+        steps = steps_of(job)
+        download = next(i for i, s in enumerate(steps) if s.startswith("actions/download-artifact@"))
+        assert download < next(i for i, s in enumerate(steps) if "make test-part" in s), name
+        parts |= set(next(s for s in steps if "make test-part" in s).split("PART=")[1].strip('"').split())
+    assert parts == {"tests/unit", "tests/site", "tests/browser"}
+    # The preview is attached by a job that waits for every test job.
+    [preview] = [job for job in jobs.values()
+                 if any(str(s.get("with", {}).get("name", "")).startswith("site-preview") for s in job["steps"])]
+    assert set(preview["needs"]) == set(testers)
 
 
 def test_deploy_publishes_only_after_the_tests_pass():

@@ -60,18 +60,34 @@ def deploys_from_other_branches(workflow: dict) -> list[str]:
     return problems
 
 
+PREVIEW = "site-preview"  # what the artifact readers and reviewers open is called
+
+
+def _runs_tests(job: dict) -> bool:
+    return any(_RUNS_TESTS.search(str(step.get("run", ""))) for step in job.get("steps") or [])
+
+
 def previews_before_tests(workflow: dict) -> list[str]:
-    """An artifact for preview is attached only by a later step than the tests, and never when they failed."""
+    """The site is attached for preview (an artifact named site-preview...) only once the tests
+    passed: later in the same job than a test step, or in a job that needs every job that runs
+    tests; never when they failed. Other artifacts (a build handed to the test jobs) may come first."""
+    jobs = workflow.get("jobs") or {}
+    testing_jobs = {name for name, job in jobs.items() if _runs_tests(job)}
     problems = []
-    for job_name, job in (workflow.get("jobs") or {}).items():
-        tested = False
+    for job_name, job in jobs.items():
+        needs = job.get("needs") or []
+        needs = {needs} if isinstance(needs, str) else set(needs)
+        tested = bool(testing_jobs) and testing_jobs - {job_name} <= needs and job_name not in testing_jobs
         for index, step in enumerate(job.get("steps") or []):
             if _RUNS_TESTS.search(str(step.get("run", ""))):
                 tested = True
-            if str(step.get("uses", "")).startswith("actions/upload-artifact@"):
-                condition = str(step.get("if", ""))
-                if not tested or re.search(r"always\(\)|failure\(\)|cancelled\(\)", condition):
-                    problems.append(f"job {job_name}, step {index + 1}: uploads an artifact before the tests pass")
+            if not str(step.get("uses", "")).startswith("actions/upload-artifact@"):
+                continue
+            named = str((step.get("with") or {}).get("name", PREVIEW))
+            condition = str(step.get("if", ""))
+            if named.startswith(PREVIEW) and (
+                    not tested or re.search(r"always\(\)|failure\(\)|cancelled\(\)", condition)):
+                problems.append(f"job {job_name}, step {index + 1}: uploads an artifact before the tests pass")
     return problems
 
 
@@ -135,6 +151,46 @@ def test_each_rule_catches_its_mistake(old, new, words):
     assert old in _GOOD
     problems = problems_in(_GOOD.replace(old, new, 1))
     assert any(words in p for p in problems), problems
+
+
+_PARALLEL = """\
+on: [pull_request]
+jobs:
+  build:
+    steps:
+      - run: make build
+      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2
+        with:
+          name: built-site
+  unit:
+    needs: build
+    steps:
+      - run: make test-part PART=tests/unit
+  browser:
+    needs: build
+    steps:
+      - run: make test-part PART=tests/browser
+  preview:
+    needs: [unit, browser]
+    steps:
+      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2
+        with:
+          name: site-preview-1
+"""
+
+
+def test_a_preview_job_that_waits_for_every_test_job_passes():
+    assert problems_in(_PARALLEL) == []
+
+
+@pytest.mark.parametrize("old, new", [
+    ("    needs: [unit, browser]\n", "    needs: [unit]\n"),  # one test job not waited for
+    ("    needs: [unit, browser]\n", "    needs: build\n"),
+    ("          name: built-site\n", "          name: site-preview-early\n"),  # a preview before any test
+])
+def test_a_preview_attached_before_every_test_job_passed_is_caught(old, new):
+    assert old in _PARALLEL
+    assert any("before the tests pass" in p for p in problems_in(_PARALLEL.replace(old, new, 1)))
 
 
 def test_artifact_attached_before_the_test_step_is_caught():
