@@ -1,4 +1,4 @@
-"""The content standards a machine can check: reading grade and promise words.
+"""The content standards a machine can check: reading grade, promise words and US English.
 
 `make check` reports them at the field's line, and the tests use the same
 functions on the built pages, so an editor hears about a hard summary or a
@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from .data_errors import DataError, field_path
-from .kinds import PAGE_KINDS
+from .kinds import KIND_MODELS, PAGE_KINDS
 from .plain_text import one_line
+from .us_english import EXEMPT_FIELDS, uk_terms_in
 from .yaml_source import line_of
 
 MAX_SUMMARY_GRADE = 8
@@ -53,35 +54,40 @@ def content_problems(kb) -> tuple[list[DataError], list[DataError]]:
     """(errors in published pages, warnings for drafts), each at its file, line and field."""
     errors, warnings = [], []
     for store, found, prefix in ((kb.entities, errors, ""), (kb.drafts, warnings, "draft: ")):
-        for kind in PAGE_KINDS:
+        for kind in KIND_MODELS:  # every kind readers read: pages, findings, red flags, sources
             for entity_id, entity in store[kind].items():
                 if not hasattr(entity, "model_dump"):
                     continue  # an unfinished draft: its text is checked once it validates
                 file, lines = kb.files[(kind, entity_id)], kb.lines[(kind, entity_id)]
-                for loc, message in _problems(entity):
+                for loc, message in _problems(kind, entity):
                     found.append(DataError(file, line_of(lines, loc), field_path(loc), prefix + message))
     return sorted(errors), sorted(warnings)
 
 
-def _problems(entity):
-    grade = reading_grade(entity.summary)
-    if grade > MAX_SUMMARY_GRADE:
-        yield ("summary",), (f"reads at US grade {grade}; the limit is {MAX_SUMMARY_GRADE}: "
-                             "use shorter sentences and everyday words")
-    for loc, text in _texts(entity.model_dump(), ()):
-        for sentence in promises_in(text):
-            word = PROMISE.search(sentence).group().split()[-1]
-            yield loc, (f"promises what massage cannot do ('{word}' in \"{sentence[:120]}\"): "
-                        "say what the research found instead")
+def _problems(kind: str, entity):
+    if kind in PAGE_KINDS:
+        grade = reading_grade(entity.summary)
+        if grade > MAX_SUMMARY_GRADE:
+            yield ("summary",), (f"reads at US grade {grade}; the limit is {MAX_SUMMARY_GRADE}: "
+                                 "use shorter sentences and everyday words")
+        for loc, text in _texts(entity.model_dump(), ()):
+            for sentence in promises_in(text):
+                word = PROMISE.search(sentence).group().split()[-1]
+                yield loc, (f"promises what massage cannot do ('{word}' in \"{sentence[:120]}\"): "
+                            "say what the research found instead")
+    for loc, text in _texts(entity.model_dump(), (), skip=EXEMPT_FIELDS):
+        for word, instead in uk_terms_in(text):
+            yield loc, (f"'{word}' is British English: write {instead} (US English for every reader; the "
+                        "British word may follow in brackets, or go in also_called)")
 
 
-def _texts(value, loc: tuple):
+def _texts(value, loc: tuple, skip=frozenset(QUOTED_FIELDS)):
     if isinstance(value, dict):
         for key, inner in value.items():
-            if key not in QUOTED_FIELDS:
-                yield from _texts(inner, (*loc, key))
+            if key not in skip:
+                yield from _texts(inner, (*loc, key), skip)
     elif isinstance(value, list):
         for index, inner in enumerate(value):
-            yield from _texts(inner, (*loc, index))
+            yield from _texts(inner, (*loc, index), skip)
     elif isinstance(value, str):
         yield loc, value

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .data_errors import DataError, field_path
-from .kinds import relations_from
+from .kinds import RELATIONS, targets
 from .yaml_source import line_of
 
 # Text an editor writes to mean "fill this in later".
@@ -74,12 +74,23 @@ def placeholders(data, lines: dict, shown_as: str, path: tuple = ()) -> list[Dat
 
 def draft_warnings(kind: str, data: dict, lines: dict, shown_as: str) -> list[DataError]:
     """What a draft that validates still lacks before it is worth publishing."""
-    warnings = [DataError(e.file, e.line, e.field, f"draft: {e.message}: write the real text before you publish")
-                for e in placeholders(data, lines, shown_as)]
-    for relation in relations_from(kind):
-        if relation.when_empty and not data.get(relation.field):
-            warnings.append(DataError(shown_as, line_of(lines, (relation.field,)), relation.field,
-                                      f"draft: {relation.when_empty}"))
+    return [DataError(e.file, e.line, e.field, f"draft: {e.message}: write the real text before you publish")
+            for e in placeholders(data, lines, shown_as)]
+
+
+def unnamed_drafts(kb) -> list[DataError]:
+    """Drafts that nothing names yet where a page needs it (a condition no finding is about):
+    the relations' `when_empty` says what the page would lack."""
+    warnings = []
+    for relation in RELATIONS:
+        if not relation.when_empty:
+            continue
+        named = {target for entity in kb.entities[relation.source].values()
+                 for _i, target in targets(relation, getattr(entity, relation.field))}
+        for draft_id in kb.drafts[relation.target]:
+            if draft_id not in named:
+                warnings.append(DataError(kb.files[(relation.target, draft_id)], 1, "",
+                                          f"draft: {relation.when_empty}"))
     return warnings
 
 

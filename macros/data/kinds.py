@@ -5,16 +5,19 @@ loading and its checks (knowledge_base), the relation graph, the evidence rules,
 drafts, open data, JSON Schemas, the data reference page, JSON-LD and the pages.
 Adding a relation is one `Relation` entry (plus its field in the model and the
 lines of the template that show it); adding a kind is one `Kind` entry plus its
-model and template.
+model (and its template, if it has pages).
+
+The one graded relation is the finding: a finding names the technique tested (or
+massage in general), the people studied (a condition, or a named group) and the
+outcome (a claimed benefit), and each of those pages reads it back as `findings`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from .model import Benefit, Caution, Condition, Source, StrictModel, Technique
-from .verdicts import in_sentence
+from .model import (GENERAL_MASSAGE, POPULATION_GROUPS, Benefit, Caution, Condition, Finding, RedFlag, Source,
+                    StrictModel, Technique)
 
 
 @dataclass(frozen=True)
@@ -46,21 +49,21 @@ class Kind:
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("condition", Condition, "conditions", "Condition", "Conditions", "MedicalCondition"),
     Kind("technique", Technique, "techniques", "Technique", "Techniques", "MedicalTherapy"),
-    Kind("benefit", Benefit, "benefits", "Benefit (a claim about massage, graded)", "Claimed benefits",
+    Kind("benefit", Benefit, "benefits", "Benefit (a claim about massage)", "Claimed benefits",
          "MedicalEntity"),
     Kind("caution", Caution, "cautions", "Caution", "Cautions", "MedicalContraindication"),
+    Kind("finding", Finding, "findings", "Finding (one body of evidence, graded)"),
+    Kind("red-flag", RedFlag, "red-flags", "Red flag (warning signs at one level of urgency)"),
     Kind("source", Source, "sources", "Source"),
 )}
 
 
 @dataclass(frozen=True)
 class Relation:
-    """A list field on one kind naming entities of another, read from both ends.
+    """A field on one kind naming entities of another (one id, or a list), read from both ends.
 
     From the source entity it is `field`; from the target entity it is `reverse`.
-    A graded relation is a list of GradedLink and reads as a verdict sentence:
-    `tested` says which end is the technique tested (None: massage in general),
-    `outcome(source, target)` completes "Massage may ...".
+    `general` lists the values that name no entity (massage in general, a named group).
     """
 
     field: str
@@ -68,26 +71,22 @@ class Relation:
     target: str
     reverse: str
     graded: bool = False
-    tested: str | None = None  # "source", "target" or None
-    outcome: Callable[[object, object], str] | None = None
-    when_empty: str | None = None  # what a draft with none of these still lacks
+    general: tuple[str, ...] = ()
+    when_empty: str | None = None  # what a draft target with none of these still lacks
 
 
-def _helps_with(condition) -> str:
-    return condition.outcome or f"help with {in_sentence(condition.name)}"
-
-
-# In the order their fields appear on each kind's items in the API.
+# In the order their fields appear in the API.
 RELATIONS: list[Relation] = [
-    Relation("techniques", "condition", "technique", reverse="conditions", graded=True, tested="target",
-             outcome=lambda condition, technique: _helps_with(condition),
-             when_empty="no technique graded yet: the page would say no kind of massage has been studied for it"),
-    Relation("benefits", "condition", "benefit", reverse="conditions", graded=True, tested=None,
-             outcome=lambda condition, benefit: f"{benefit.outcome} in people with {in_sentence(condition.name)}"),
-    Relation("benefits", "technique", "benefit", reverse="techniques", graded=True, tested="source",
-             outcome=lambda technique, benefit: benefit.outcome),
+    Relation("intervention", "finding", "technique", reverse="findings", graded=True, general=(GENERAL_MASSAGE,)),
+    Relation("population", "finding", "condition", reverse="findings", graded=True, general=POPULATION_GROUPS,
+             when_empty="no finding names it yet: the page would say no kind of massage has been studied for it"),
+    Relation("outcome", "finding", "benefit", reverse="findings", graded=True),
+    Relation("claim_finding", "benefit", "finding", reverse="claim_of"),
+    Relation("related_findings", "condition", "finding", reverse="related_to"),
     Relation("cautions", "technique", "caution", reverse="techniques"),
     Relation("cautions", "condition", "caution", reverse="conditions"),
+    Relation("red_flags", "condition", "red-flag", reverse="conditions"),
+    Relation("red_flags", "caution", "red-flag", reverse="cautions"),
 ]
 
 
@@ -100,16 +99,29 @@ def relations_from(kind: str) -> list[Relation]:
     return [r for r in RELATIONS if r.source == kind]
 
 
-def relation_names(kind: str, graded: bool) -> list[str]:
-    """The names under which a kind's entities list their links, written or reversed."""
-    names = []
-    for r in RELATIONS:
-        if r.graded == graded:
-            names += [r.field] if r.source == kind else [r.reverse] if r.target == kind else []
-    return names
+def targets(relation: Relation, value) -> list[tuple[int | None, str]]:
+    """(index in the list or None, id) for each entity a relation's field names; general words name none."""
+    if isinstance(value, str):
+        return [] if value in relation.general else [(None, value)]
+    if isinstance(value, list):
+        return [(i, v) for i, v in enumerate(value) if isinstance(v, str) and v not in relation.general]
+    return []
+
+
+def reference_fields(kind: str) -> dict[str, str]:
+    """Every field of a kind that names another entity, and the kind it names: the relations
+    written on it, its sources, and the clinical reviewer of a page. The one place references
+    are listed: loading, drafts, the graph and the data reference walk this."""
+    fields = {r.field: r.target for r in relations_from(kind)}
+    if "sources" in KINDS[kind].model.model_fields:
+        fields["sources"] = "source"
+    if "reviewed_by" in KINDS[kind].model.model_fields:
+        fields["reviewed_by"] = "reviewer"
+    return fields
 
 
 # The registry read as plain tables, for the many places that need only one column.
 KIND_MODELS = {name: kind.model for name, kind in KINDS.items()}
 KIND_FOLDERS = {name: kind.folder for name, kind in KINDS.items()}
 PAGE_KINDS = page_kinds()
+GRADED_RELATIONS = [r for r in RELATIONS if r.graded]

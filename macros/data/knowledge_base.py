@@ -13,10 +13,10 @@ from pydantic import ValidationError
 from .data_errors import DataError, DataErrors, did_you_mean, field_path
 from .data_files import RESERVED_IDS, files_never_read, reserved_id_error, symlink_error
 from .draft_status import (UnfinishedDraft, draft_warnings, is_draft, is_unwritten, placeholder_errors,
-                           unwritten_warning)
+                           unnamed_drafts, unwritten_warning)
 from .evidence_rules import check_evidence
-from .model import CERTAINTY_WORDS, ID_PATTERN, PATTERN_MEANINGS, WARNING_LEVELS, warning_levels
-from .kinds import KIND_FOLDERS, KIND_MODELS, PAGE_KINDS, relations_from
+from .model import CERTAINTY_WORDS, ID_PATTERN, PATTERN_MEANINGS
+from .kinds import KIND_FOLDERS, KIND_MODELS, PAGE_KINDS, Relation, reference_fields, relations_from, targets
 from .page_redirects import load_redirects
 from .reviewers import load_reviewers
 from .yaml_source import line_of, read_yaml_file
@@ -86,6 +86,7 @@ def load_knowledge_base(data_dir: Path | str, today: dt.date | None = None) -> K
     errors.extend(load_reviewers(data_dir, kb))
     errors.extend(_check_references(kb))
     errors.extend(check_evidence(kb, today))
+    kb.warnings += unnamed_drafts(kb)
     kb.warnings.sort()
     errors.extend(_check_diagnosis_codes(kb))
     errors.extend(load_redirects(data_dir, kb))
@@ -191,79 +192,38 @@ def _check_references(kb: KnowledgeBase) -> list[DataError]:
     """Every id named in the data must exist, in the right kind, and be published."""
     errors = []
     for store in (kb.entities, kb.drafts):
-        for kind in PAGE_KINDS:
+        for kind in KIND_MODELS:
             for entity_id, entity in store[kind].items():
                 file = kb.files[(kind, entity_id)]
                 lines = kb.lines[(kind, entity_id)]
-                unfinished = isinstance(entity, UnfinishedDraft)
-                # An unfinished draft's links are checked as written, so its other mistakes still show.
-                references = _written_references(kind, entity.data) if unfinished else _references(kind, entity)
-                for loc, target_kind, target in references:
-                    problem = _reference_problem(kb, target_kind, target)
+                for loc, target_kind, target, general in references(kind, entity):
+                    problem = _reference_problem(kb, target_kind, target, general)
                     if problem:
                         errors.append(DataError(file, line_of(lines, loc), field_path(loc), problem))
-                if not unfinished:
+                if not isinstance(entity, UnfinishedDraft):
                     errors.extend(_repeated_links(kind, entity, file, lines))
     return errors
 
 
-def _written_references(kind: str, data: dict):
-    """The references of a draft that does not validate yet, read from its fields as written."""
-    def ids(value):
-        return [(i, v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
+def references(kind: str, entity):
+    """Yield (field location, kind, id, the words that may stand instead of an id) for every
+    reference an entity makes (kinds.reference_fields).
 
-    for i, source in ids(data.get("sources")):
-        yield ("sources", i), "source", source
-    for relation in relations_from(kind):
-        links = data.get(relation.field)
-        if not relation.graded:
-            for i, target in ids(links):
-                yield (relation.field, i), relation.target, target
-            continue
-        for i, link in enumerate(links if isinstance(links, list) else []):
-            if isinstance(link, dict):
-                if isinstance(link.get("id"), str):
-                    yield (relation.field, i, "id"), relation.target, link["id"]
-                for j, source in ids(link.get("sources")):
-                    yield (relation.field, i, "sources", j), "source", source
-    evidence = data.get("evidence")
-    if isinstance(evidence, dict):
-        for j, source in ids(evidence.get("sources")):
-            yield ("evidence", "sources", j), "source", source
-    signs = data.get("warning_signs")
-    for level in WARNING_LEVELS:
-        block = signs.get(level) if isinstance(signs, dict) else None
-        if isinstance(block, dict):
-            for j, source in ids(block.get("sources")):
-                yield ("warning_signs", level, "sources", j), "source", source
-    if isinstance(data.get("reviewed_by"), str):
-        yield ("reviewed_by",), "reviewer", data["reviewed_by"]
+    An unfinished draft's references are read from its fields as written, so its other
+    mistakes still show."""
+    data = entity.data if isinstance(entity, UnfinishedDraft) else None
+    for field_name, target_kind in reference_fields(kind).items():
+        value = data.get(field_name) if data is not None else getattr(entity, field_name)
+        relation = next((r for r in relations_from(kind) if r.field == field_name), None)
+        relation = relation or _NO_GENERAL
+        for index, target in targets(relation, value):
+            yield ((field_name,) if index is None else (field_name, index)), target_kind, target, relation.general
 
 
-def _references(kind: str, entity):
-    """Yield (field location, kind, id) for every reference an entity makes."""
-    for i, source in enumerate(entity.sources):
-        yield ("sources", i), "source", source
-    for relation in relations_from(kind):
-        for i, link in enumerate(getattr(entity, relation.field)):
-            if not relation.graded:
-                yield (relation.field, i), relation.target, link
-                continue
-            yield (relation.field, i, "id"), relation.target, link.id
-            for j, source in enumerate(link.sources):
-                yield (relation.field, i, "sources", j), "source", source
-    evidence = getattr(entity, "evidence", None)
-    if evidence is not None:
-        for j, source in enumerate(evidence.sources):
-            yield ("evidence", "sources", j), "source", source
-    for level, block in warning_levels(entity):
-        for j, source in enumerate(block.sources):
-            yield ("warning_signs", level, "sources", j), "source", source
-    if entity.reviewed_by is not None:
-        yield ("reviewed_by",), "reviewer", entity.reviewed_by
+_NO_GENERAL = Relation("", "", "", "")
 
 
-def _reference_problem(kb: KnowledgeBase, kind: str, target: str) -> str | None:
+def _reference_problem(kb: KnowledgeBase, kind: str, target: str, general: tuple = ()) -> str | None:
     if kind == "reviewer":
         return None if target in kb.reviewers else (
             f"unknown reviewer '{target}'{did_you_mean(target, list(kb.reviewers))}: "
@@ -272,11 +232,13 @@ def _reference_problem(kb: KnowledgeBase, kind: str, target: str) -> str | None:
         return None
     if target in kb.drafts[kind]:
         return f"{kind} '{target}' is still a draft: publish it first or remove this link"
-    known = list(kb.entities[kind])
+    known = list(kb.entities[kind]) + list(general)
     hint = did_you_mean(target, known)
     if kind == "source":
         return (f"unknown source '{target}'{hint}: if it is a new source, add it with "
                 f"make new kind=source name={target}")
+    if general:
+        return f"unknown {kind} '{target}'{hint}: write a {kind} id, or one of {', '.join(general)}"
     return f"unknown {kind} '{target}'{hint}"
 
 
@@ -284,8 +246,8 @@ def _repeated_links(kind: str, entity, file: str, lines: dict) -> list[DataError
     errors = []
     for name in (relation.field for relation in relations_from(kind)):
         seen = set()
-        for i, item in enumerate(getattr(entity, name)):
-            target = getattr(item, "id", item)
+        value = getattr(entity, name)
+        for i, target in enumerate(value if isinstance(value, list) else []):
             if target in seen:
                 errors.append(DataError(file, line_of(lines, (name, i)), f"{name}[{i}]",
                                         f"'{target}' is listed twice: keep one"))

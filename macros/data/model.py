@@ -17,8 +17,14 @@ from pydantic_core import PydanticCustomError
 from . import markdown_links
 from .plain_text import one_line
 
-CERTAINTY_WORDS = ("high", "moderate", "low", "very low", "insufficient", "not supported")
+CERTAINTY_WORDS = ("high", "moderate", "low", "very low", "insufficient")
 Certainty = Literal[CERTAINTY_WORDS]
+# Retired certainty words, and what a finding says instead (the model refuses them with this advice).
+RETIRED_CERTAINTY = {
+    "not supported": "'not supported' is no longer a certainty: write how sure the studies that found no "
+                     "effect are (e.g. certainty: low) with direction: no-difference; a claim with no basis "
+                     "at all is certainty: insufficient",
+}
 # Which way the evidence points (content standards, section 6).
 DIRECTIONS = ("benefit", "small-benefit", "no-difference", "harm", "not-known")
 Direction = Literal[DIRECTIONS]
@@ -28,6 +34,15 @@ EvidenceKind = Literal[EVIDENCE_KINDS]
 INDIRECT_REASONS = ("other-technique", "other-population", "other-condition", "healthy-volunteers",
                     "lab-markers-only")
 IndirectReason = Literal[INDIRECT_REASONS]
+# What massage was compared with (content standards, section 6).
+COMPARATORS = ("usual-care", "sham", "active", "mixed", "not-reported")
+Comparator = Literal[COMPARATORS]
+# A finding's intervention is a technique, or massage in general; its population a condition or a named group.
+GENERAL_MASSAGE = "massage"
+POPULATION_GROUPS = ("adults", "healthy-adults")
+# The two levels of a red flag, as NHS care cards separate them.
+WARNING_LEVELS = ("emergency", "urgent")
+WarningLevelName = Literal[WARNING_LEVELS]
 
 BODY_AREAS = (
     "back",
@@ -157,38 +172,89 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
-class GradedEvidence(StrictModel):
-    """How sure research is about one claim, in one sentence, with its sources."""
+def _certainty_word(value):
+    """Read a certainty word, refusing a retired one with what to write instead."""
+    if isinstance(value, str) and value in RETIRED_CERTAINTY:
+        raise ValueError(RETIRED_CERTAINTY[value])
+    return value
 
-    certainty: Certainty = Field(
+
+class Effect(StrictModel):
+    """The effect as the source reports it, with its 95 % confidence interval where given."""
+
+    measure: PlainText = Field(
+        description="The measure as the source names it, e.g. SMD (standardized mean difference), "
+        "mean difference on a 0-10 pain scale, risk ratio, or % reduction in arm volume.",
+        examples=["SMD"])
+    value: float = Field(description="The effect, as printed in the source.", examples=[-0.82])
+    ci_low: float | None = Field(default=None, description="The lower end of the 95 % confidence interval.",
+                                 examples=[-1.17])
+    ci_high: float | None = Field(default=None, description="The upper end of the 95 % confidence interval.",
+                                  examples=[-0.47])
+
+    @model_validator(mode="after")
+    def _interval_around_the_value(self):
+        if (self.ci_low is None) != (self.ci_high is None):
+            raise PydanticCustomError("effect_interval", "give both ends of the interval (ci_low and ci_high), "
+                                      "or neither")
+        if self.ci_low is not None and not self.ci_low <= self.value <= self.ci_high:
+            raise PydanticCustomError("effect_interval", "the value must lie between ci_low and ci_high: "
+                                      "check the numbers against the source")
+        return self
+
+
+class Finding(StrictModel):
+    """One body of evidence: what was tested, in whom, on what, against what, and how sure it is.
+
+    It is written once, in data/findings/<id>.yml, and every page, list, map, handout and
+    API record that shows a grade shows this record (content standards, section 6)."""
+
+    intervention: EntityId = Field(
+        description="The technique tested (a technique id), or massage for massage in general "
+        "(the trials used several kinds).", examples=["swedish-massage"])
+    population: EntityId = Field(
+        description="Who was studied: a condition id, or a named group: " + ", ".join(POPULATION_GROUPS) + ".",
+        examples=["low-back-pain"])
+    outcome: EntityId = Field(description="What it would change: a claimed benefit's id.", examples=["pain-relief"])
+    outcome_phrase: PlainText | None = Field(
+        default=None, description="The outcome in the verdict's words, when the benefit's outcome and the "
+        "condition's phrase do not read well together, e.g. low back pain, or pain in the first stage of labor.",
+        examples=["low back pain"])
+    comparator: Comparator | None = Field(
+        default=None, description="What massage was compared with: usual-care (no treatment or usual care), "
+        "sham (pretend massage or light touch), active (another treatment), mixed, or not-reported. "
+        "Needed unless there are no trials (evidence: none).", examples=["usual-care"])
+    measured: PlainText | None = Field(
+        default=None, description='When the effect was measured, completing "Measured ...", e.g. '
+        '"right after the course" or "at 6 months".', examples=["at 10 weeks"])
+    studies: int | None = Field(default=None, ge=1, le=10_000, description="How many studies, where the source says.",
+                                examples=[4])
+    participants: int | None = Field(default=None, ge=1, le=10_000_000,
+                                     description="How many people took part, where the source says.", examples=[225])
+    effect: Effect | None = Field(default=None, description="The effect as the source reports it, where read.",
+                                  examples=[{"measure": "SMD", "value": -0.82, "ci_low": -1.17, "ci_high": -0.47}])
+    certainty: Annotated[Certainty, BeforeValidator(_certainty_word)] = Field(
         description="How sure the research is; when in doubt, grade lower.", examples=["low"])
-    finding: MarkdownText = Field(
-        description="One plain sentence on what the research found, and how long the effect lasts if known.",
-        examples=["Small trials found short-term relief that lasted weeks, not months."])
-    sources: list[EntityId] = Field(
-        min_length=1, description="Ids of the sources behind the finding.", examples=[["furlan-2015"]])
     direction: Direction = Field(
         description="Which way the evidence points: benefit, small-benefit, no-difference, harm, or "
         "not-known (no usable trials).", examples=["benefit"])
     evidence: EvidenceKind = Field(
-        description="direct: trials of this massage for this condition or outcome; indirect: say why in "
+        description="direct: trials of this massage in these people on this outcome; indirect: say why in "
         "'indirect'; none: no trials at all.", examples=["direct"])
     indirect: list[IndirectReason] = Field(
         default=[], description="Only with evidence: indirect. Why the evidence is indirect.",
         examples=[["healthy-volunteers"]])
-    measured: PlainText | None = Field(
-        default=None, description='How long after treatment the effect was measured, completing '
-        '"Measured ...", e.g. "right after the course" or "at 6 months".', examples=["at 10 weeks"])
+    finding: MarkdownText = Field(
+        description="One or two plain sentences on what the research found, and how long the effect lasted.",
+        examples=["Small trials found short-term relief that lasted weeks, not months."])
+    sources: list[EntityId] = Field(
+        min_length=1, description="Ids of the sources behind the finding.", examples=[["furlan-2015"]])
     searched: dt.date = Field(
         description="The day an editor last searched for newer evidence on this (YYYY-MM-DD).",
         examples=["2026-11-30"])
-
-
-class GradedLink(GradedEvidence):
-    """A graded relationship to another entity, written once on one side."""
-
-    id: EntityId = Field(description="The id of the linked entity (its file name without .yml).",
-                         examples=["swedish-massage"])
+    changes: list["ChangeNote"] = Field(default=[], description="Notes for the What's new page, one per change.",
+                                        examples=[[{"date": "2026-12-07",
+                                                    "note": "Now says what massage was compared with."}]])
 
 
 class Section(StrictModel):
@@ -200,55 +266,59 @@ class Section(StrictModel):
                                examples=["Sciatica is pain that runs from your lower back down one leg."])
 
 
-class WarningLevel(StrictModel):
-    """Signs at one level of urgency, with the sources that list them."""
+class RedFlag(StrictModel):
+    """A warning sign (or a group of signs of one problem) that needs care at one level of urgency.
 
+    Written once, in data/red-flags/<id>.yml, and named by id on every condition and caution
+    page it belongs on (content standards, section 7)."""
+
+    name: PlainText = Field(description="What the signs may mean, in plain words.",
+                            examples=["Pressure on the nerves at the bottom of the spine (cauda equina syndrome)"])
+    level: WarningLevelName = Field(
+        description="emergency: call an ambulance or go to the emergency department now; "
+        "urgent: see a doctor today.", examples=["emergency"])
     signs: list[MarkdownText] = Field(min_length=1, description="The signs, one per item.",
                                       examples=[["Pain in both legs", "Numbness around your genitals or bottom"]])
-    sources: list[EntityId] = Field(min_length=1, description="Ids of the sources that list these signs.",
+    sources: list[EntityId] = Field(min_length=1, description="Ids of the sources that list these signs at this level.",
                                     examples=[["nhs-cauda-equina"]])
 
 
+class LevelAction(StrictModel):
+    """What to do at one level, where the site-wide advice does not fit the place."""
+
+    heading: PlainText = Field(description="The box's heading.",
+                               examples=["Urgent: call your labor and delivery unit now"])
+    action: MarkdownText = Field(description="What to do, in one or two sentences.",
+                                 examples=["Call your labor and delivery unit now, day or night."])
+
+
+class LevelActions(StrictModel):
+    """Actions that replace the site-wide advice at a level, for this page only."""
+
+    emergency: LevelAction | None = Field(default=None, description="For the emergency signs.")
+    urgent: LevelAction | None = Field(default=None, description="For the urgent signs.")
+
+
 NO_SIGNS = "none"
-WARNING_LEVELS = ("emergency", "urgent")
 
 
-def _none_or_signs(value):
-    """`none` says no sign at this level is specific to the condition; a blank is a mistake."""
+def _none_or_ids(value):
+    """`none` says no red flag is specific to the page; a blank is a mistake."""
     if value is None:
-        raise ValueError("this field is blank: list the signs under it, or write none")
-    return None if value == NO_SIGNS else value
+        raise ValueError("this field is blank: list the red flags' ids, or write none")
+    return [] if value == NO_SIGNS else value
 
 
 def _written_as_none(schema: dict) -> None:
-    """In the JSON Schema editors see, the level is its signs or the word none (never a blank)."""
-    schema["anyOf"] = [{"const": NO_SIGNS} if option == {"type": "null"} else option for option in schema["anyOf"]]
+    """In the JSON Schema editors see, the list of ids or the word none."""
+    schema.pop("anyOf", None)
+    items = schema.pop("items", {"type": "string"})
+    schema["anyOf"] = [{"type": "array", "items": items}, {"const": NO_SIGNS}]
+    schema.pop("type", None)
 
 
-# Written as signs, or as the word none (kept as None): one type, so errors name the field itself.
-SignsOrNone = Annotated[WarningLevel | None, BeforeValidator(_none_or_signs),
-                        Field(json_schema_extra=_written_as_none)]
-
-
-class WarningSigns(StrictModel):
-    """Two levels, as NHS care cards separate them. What to do is said site-wide, in one voice."""
-
-    emergency: SignsOrNone = Field(
-        description="Signs that need an ambulance or the emergency department now; "
-        "write none if no sign is specific to this condition.",
-        examples=[{"signs": ["Sciatica in both legs"], "sources": ["nhs-cauda-equina"]}])
-    urgent: SignsOrNone = Field(
-        description="Signs that need a doctor today; write none if no sign is specific to this condition.",
-        examples=[{"signs": ["Your pain is getting worse quickly"], "sources": ["nhs-sciatica"]}])
-
-
-def warning_levels(entity) -> list[tuple[str, WarningLevel]]:
-    """(level, signs) for each level of a condition's warning signs that lists any."""
-    signs = getattr(entity, "warning_signs", None)
-    if signs is None:
-        return []
-    return [(level, getattr(signs, level)) for level in WARNING_LEVELS
-            if isinstance(getattr(signs, level), WarningLevel)]
+# A list of red flag ids, or the word none (kept as []): one type, so errors name the field itself.
+RedFlagIds = Annotated[list[EntityId], BeforeValidator(_none_or_ids), Field(json_schema_extra=_written_as_none)]
 
 
 class DiagnosisCode(StrictModel):
@@ -320,34 +390,33 @@ class Entity(StrictModel):
 class Condition(Entity):
     body_area: BodyArea = Field(description="Where the condition is listed on the body-area page.",
                                 examples=["back"])
-    techniques: list[GradedLink] = Field(
-        default=[], description="Kinds of massage that may help, each graded. Written only here: "
-        "technique pages show the reverse.", examples=[[{"id": "swedish-massage", "certainty": "low", "direction": "small-benefit",
-        "evidence": "direct", "measured": "at 10 weeks", "searched": "2026-11-30",
-        "finding": "Small trials found short-term relief.", "sources": ["furlan-2015"]}]])
-    benefits: list[GradedLink] = Field(
-        default=[], description="Claimed benefits that apply to this condition, graded the same way.",
-        examples=[[{"id": "pain-relief", "certainty": "low", "direction": "small-benefit",
-                    "evidence": "direct", "searched": "2026-11-30",
-                    "finding": "Pain eased in the short term in low-quality trials.", "sources": ["furlan-2015"]}]])
+    population_phrase: PlainText = Field(
+        description='How a verdict names people with this condition after its outcome, e.g. "during labor", '
+        '"after surgery", "with cancer", "in fibromyalgia": "Massage may ease pain during labor."',
+        examples=["during labor"])
+    related_findings: list[EntityId] = Field(
+        default=[], description="Findings about other groups of people that readers of this page should see, "
+        "e.g. what massage does to stress hormones in adults in general. The page's own findings (population: "
+        "this condition) are shown without being listed.", examples=[["adults-massage-lower-stress-hormones"]])
     cautions: list[EntityId] = Field(default=[], description="Ids of the cautions that matter most here.",
                                      examples=[["fractures-and-osteoporosis"]])
-    outcome: PlainText | None = Field(
-        default=None, description='What massage would do, completing "Massage may ..."; '
-        'the default is "help with" and the name.', examples=["ease low back pain"])
     mental_health: bool = Field(default=False, description="true adds crisis lines to the emergency advice.",
                                 examples=[True])
-    warning_signs: WarningSigns = Field(
-        description="Signs that need emergency care now, and signs that need a doctor today.",
-        examples=[{"emergency": {"signs": ["Pain in both legs"], "sources": ["nhs-cauda-equina"]},
-                   "urgent": "none"}])
+    red_flags: RedFlagIds = Field(
+        description="Ids of the red flags (data/red-flags/) that belong on this page, or none if no warning sign "
+        "is specific to the condition.", examples=[["cauda-equina-syndrome"]])
+    actions: LevelActions = Field(
+        default=LevelActions(), description="Only where the site-wide advice does not fit the place: what to do "
+        "at a level instead, e.g. in labor, call the labor and delivery unit.",
+        examples=[{"urgent": {"heading": "Urgent: call your labor and delivery unit now",
+                              "action": "Call your labor and delivery unit now, day or night."}}])
     see_a_doctor: list[MarkdownText] = Field(default=[], description="Non-urgent reasons to see a doctor.",
                                              examples=[["Your pain lasts more than a few weeks."]])
     questions: list[MarkdownText] = Field(default=[], description="Questions to ask your therapist.",
                                           examples=[["Have you treated people with sciatica before?"]])
     icd10: list[DiagnosisCode] = Field(default=[], description="ICD-10-CM codes, each confirmed against a listing.",
                                        examples=[[{"code": "M26.6", "title": "Temporomandibular joint disorders",
-                                                   "confirmed_at": "https://icdlist.com/icd-10/m266"}]])
+                                                   "confirmed_at": "https://www.cdc.gov/nchs/icd/icd-10-cm/files.html"}]])
 
 
 class Technique(Entity):
@@ -356,23 +425,20 @@ class Technique(Entity):
         examples=["Swedish massage"])
     cautions: list[EntityId] = Field(min_length=1, description="Ids of the cautions that apply.",
                                      examples=[["blood-clots", "bleeding-risk"]])
-    benefits: list[GradedLink] = Field(
-        default=[], description="Claimed benefits of this kind of massage, each graded.",
-        examples=[[{"id": "pain-relief", "certainty": "low", "direction": "small-benefit",
-                    "evidence": "direct", "searched": "2026-11-30",
-                    "finding": "Pain eased in the short term in low-quality trials.", "sources": ["furlan-2015"]}]])
 
 
 class Benefit(Entity):
     claim: PlainText = Field(description="The claim as people commonly make it.",
                              examples=["Massage lowers stress hormones."])
-    outcome: PlainText = Field(description='What massage would do, completing "Massage may ...".',
-                               examples=["lower stress hormones"])
-    evidence: GradedEvidence = Field(description="Our verdict on the claim overall.",
-                                     examples=[{"certainty": "not supported", "direction": "no-difference",
-                                                "evidence": "direct", "searched": "2026-11-30",
-                                                "finding": "Massage barely changed cortisol, a stress hormone.",
-                                                "sources": ["moyer-2011"]}])
+    verb: PlainText = Field(description='What massage would do to the outcome, as one verb: "ease", "improve", '
+                            '"lower".', examples=["lower"])
+    outcome: PlainText = Field(description='What would change, completing "Massage may <verb> ...".',
+                               examples=["stress hormones such as cortisol"])
+    worse: PlainText = Field(default="worsen", description='The verb for harm, completing "Massage may ... '
+                             '<outcome>", when "worsen" does not fit.', examples=["raise"])
+    claim_finding: EntityId = Field(
+        description="The finding (data/findings/) that answers the claim overall: the verdict shown with the claim.",
+        examples=["adults-massage-lower-stress-hormones"])
 
 
 class Caution(Entity):
@@ -381,11 +447,11 @@ class Caution(Entity):
                                      examples=["Ask your doctor before you book a massage."])
     checklist: PlainText = Field(description='Completes the sentence "Tell your therapist if ...".',
                                  examples=["you have had a blood clot or deep vein thrombosis (DVT)"])
-    warning_signs: WarningSigns | None = Field(
-        default=None, description="Optional: signs linked to this caution that need emergency care now, and "
-        "signs that need a doctor today, shown in the same boxes as a condition's, first after the summary.",
-        examples=[{"emergency": {"signs": ["Sharp chest pain that is worse when you breathe in"],
-                                 "sources": ["glos-nhs-dvt"]}, "urgent": "none"}])
+    red_flags: RedFlagIds = Field(
+        default=[], description="Optional: ids of red flags linked to this caution, shown in the same boxes as a "
+        "condition's, first after the summary.", examples=[["clot-in-the-lung", "clot-in-a-leg-or-arm"]])
+    actions: LevelActions = Field(default=LevelActions(), description="As for a condition: a level's own action.",
+                                  examples=[{}])
 
 
 class Reviewer(StrictModel):
@@ -449,3 +515,10 @@ class Source(StrictModel):
             raise _impossible(f"{value} is after this year: write the year it was published, or leave it out")
         return value
 
+
+Finding.model_rebuild()  # its change notes are declared further down
+
+
+def red_flag_ids(entity) -> list[str]:
+    """The red flags a condition or caution names (none for other kinds)."""
+    return list(getattr(entity, "red_flags", None) or [])

@@ -1,7 +1,10 @@
-"""Every relationship indexed both ways, once per build.
+"""Every relationship indexed both ways, once per build, and every finding with its verdict.
 
-The data writes each relationship on one side only (a condition names its
-techniques); templates read both directions from here and never search the data.
+The data writes each relationship on one side only (a finding names its technique,
+its population and its outcome; a condition names its cautions and red flags);
+templates read both directions from here and never search the data. A finding's
+verdict sentence is made here, once, so every page, list, map, handout and API record
+that shows the finding shows the same sentence.
 """
 
 from __future__ import annotations
@@ -10,105 +13,148 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .knowledge_base import KnowledgeBase
-from .model import GradedLink, warning_levels
-from .kinds import KIND_FOLDERS, PAGE_KINDS, RELATIONS, relations_from
-from .verdicts import Subject, subject, verdict
+from .model import GENERAL_MASSAGE, Finding, red_flag_ids
+from .kinds import KIND_FOLDERS, PAGE_KINDS, RELATIONS, targets
+from .verdicts import Outcome, Subject, shown_direction, subject, verdict
+
+# How a verdict names a named group after the outcome ("Massage may ease stress in healthy adults.").
+GROUP_PHRASES = {"adults": "", "healthy-adults": "in healthy adults"}
+GROUP_NAMES = {"adults": "Adults in general", "healthy-adults": "Healthy adults"}
 
 
 @dataclass(frozen=True)
-class Edge:
-    """A graded link seen from either end: `other` is the entity at the far end."""
+class FindingView:
+    """A finding with what every page shows of it: its verdict, and the names of its three ends."""
 
-    kind: str
-    other: str
-    link: GradedLink
-    verdict: str  # the same sentence from either end
+    id: str
+    record: Finding
+    verdict: str
+    subject: Subject
+    outcome: Outcome
+
+    @property
+    def anchor(self) -> str:
+        """The id of the finding's line on a page, which bottom-line rows and the evidence map link to."""
+        return f"finding-{self.id}"
+
+    @property
+    def shown_direction(self) -> str:
+        return shown_direction(self.record.certainty, self.record.direction)
+
+    @property
+    def general_intervention(self) -> bool:
+        return self.record.intervention == GENERAL_MASSAGE
+
+    @property
+    def general_population(self) -> bool:
+        return self.record.population in GROUP_PHRASES
 
 
 @dataclass
 class RelationGraph:
     kb: KnowledgeBase
-    # (kind, id) -> {relation name -> [Edge]}
-    graded: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
-    # (kind, id) -> {relation name -> [id]}
-    plain: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    findings: dict = field(default_factory=dict)  # finding id -> FindingView
+    # (kind, id) -> {relation or reverse name -> [id]}
+    links: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     # source id -> [(kind, id)] of the pages that cite it
     cited_by: dict = field(default_factory=lambda: defaultdict(list))
     # (kind, id) -> every source the page cites, in order of first mention
     page_sources: dict = field(default_factory=dict)
-    # benefit id -> the verdict on the claim overall
-    claim_verdicts: dict = field(default_factory=dict)
 
     def entity(self, kind: str, entity_id: str):
         return self.kb[kind][entity_id]
 
-    def edges(self, kind: str, entity_id: str, relation: str) -> list[Edge]:
-        return self.graded[(kind, entity_id)][relation]
-
     def ids(self, kind: str, entity_id: str, relation: str) -> list[str]:
-        return self.plain[(kind, entity_id)][relation]
+        """The ids an entity names in a relation field, or that name it (by the relation's reverse name)."""
+        return self.links[(kind, entity_id)][relation]
+
+    def findings_on(self, kind: str, entity_id: str) -> list[FindingView]:
+        """The findings a page shows: a condition's (its own, then related ones), a technique's, a claim's."""
+        shown = self.ids(kind, entity_id, "findings")
+        if kind == "condition":
+            shown = shown + self.ids(kind, entity_id, "related_findings")
+        return [self.findings[f] for f in shown]
+
+    def claim_verdict(self, benefit_id: str) -> FindingView:
+        """The finding that answers a claim overall."""
+        return self.findings[self.kb["benefit"][benefit_id].claim_finding]
+
+    def red_flags_of(self, kind: str, entity_id: str) -> list[str]:
+        return self.ids(kind, entity_id, "red_flags")
 
     def sources_of(self, kind: str, entity_id: str) -> list[str]:
         """Every source a page cites, in order of first mention, without repeats."""
         return self.page_sources[(kind, entity_id)]
 
     def cautions_for_condition(self, condition_id: str) -> list[str]:
-        """The condition's own cautions, then those of the techniques that may help it."""
+        """The condition's own cautions, then those of the techniques its findings tested."""
         ordered = list(self.ids("condition", condition_id, "cautions"))
-        for edge in self.edges("condition", condition_id, "techniques"):
-            ordered += self.ids("technique", edge.other, "cautions")
+        for view in self.findings_on("condition", condition_id):
+            if not view.general_intervention and view.record.intervention in self.kb["technique"]:
+                ordered += self.ids("technique", view.record.intervention, "cautions")
         return list(dict.fromkeys(ordered))
+
+    def intervention_name(self, view: FindingView) -> str:
+        return "Massage in general" if view.general_intervention else \
+            self.kb["technique"][view.record.intervention].name
+
+    def population_name(self, view: FindingView) -> str:
+        return GROUP_NAMES[view.record.population] if view.general_population else \
+            self.kb["condition"][view.record.population].name
 
 
 def build_relation_graph(kb: KnowledgeBase) -> RelationGraph:
     graph = RelationGraph(kb)
-    massage = subject()
     for relation in RELATIONS:
         for source_id, source in kb[relation.source].items():
-            for link in getattr(source, relation.field):
-                here, there = (relation.source, source_id), (relation.target, getattr(link, "id", link))
-                if not relation.graded:
-                    graph.plain[here][relation.field].append(there[1])
-                    graph.plain[there][relation.reverse].append(source_id)
-                    continue
-                tested = {"source": here, "target": there}.get(relation.tested)
-                said = _verdict(_technique(kb, tested[1]) if tested else massage,
-                                relation.outcome(source, kb[relation.target][link.id]), link)
-                _connect(graph, here, relation.field, there, relation.reverse, link, said)
-    for benefit_id, benefit in kb["benefit"].items():
-        graph.claim_verdicts[benefit_id] = _verdict(massage, benefit.outcome, benefit.evidence)
+            for _index, target in targets(relation, getattr(source, relation.field)):
+                graph.links[(relation.source, source_id)][relation.field].append(target)
+                graph.links[(relation.target, target)][relation.reverse].append(source_id)
+    for finding_id in _in_reading_order(kb):
+        graph.findings[finding_id] = finding_view(kb, finding_id)
+    rank = {finding_id: n for n, finding_id in enumerate(graph.findings)}
+    for relations in graph.links.values():  # each page lists its findings in reading order
+        if "findings" in relations:
+            relations["findings"].sort(key=rank.__getitem__)
     for kind in PAGE_KINDS:
         for entity_id, entity in kb[kind].items():
-            cited = list(dict.fromkeys(_cited_sources(kind, entity)))
+            cited = list(dict.fromkeys(_cited_sources(graph, kind, entity_id, entity)))
             graph.page_sources[(kind, entity_id)] = cited
             for source_id in cited:
                 graph.cited_by[source_id].append((kind, entity_id))
     return graph
 
 
-def _technique(kb, technique_id: str) -> Subject:
-    technique = kb["technique"][technique_id]
-    return subject(technique.name, technique.name_in_sentence)
+def _in_reading_order(kb) -> list[str]:
+    """Massage in general first, then each technique by name; within each, outcomes by name."""
+    def key(finding_id):
+        f = kb["finding"][finding_id]
+        technique = "" if f.intervention == GENERAL_MASSAGE else kb["technique"][f.intervention].name.lower()
+        return (technique, kb["benefit"][f.outcome].name.lower(), f.population, finding_id)
+    return sorted(kb["finding"], key=key)
 
 
-def _verdict(who: Subject, outcome: str, graded) -> str:
-    return verdict(who, outcome, graded.certainty, graded.direction)
+def finding_view(kb, finding_id: str) -> FindingView:
+    f = kb["finding"][finding_id]
+    who = subject() if f.intervention == GENERAL_MASSAGE else subject(
+        kb["technique"][f.intervention].name, kb["technique"][f.intervention].name_in_sentence)
+    benefit = kb["benefit"][f.outcome]
+    if f.outcome_phrase:
+        what = f.outcome_phrase
+    elif f.population in GROUP_PHRASES:
+        what = " ".join(p for p in (benefit.outcome, GROUP_PHRASES[f.population]) if p)
+    else:
+        what = f"{benefit.outcome} {kb['condition'][f.population].population_phrase}"
+    outcome = Outcome(benefit.verb, what, benefit.worse)
+    return FindingView(finding_id, f, verdict(who, outcome, f.certainty, f.direction), who, outcome)
 
 
-def _connect(graph, here, relation, there, reverse_relation, link, said):
-    graph.graded[here][relation].append(Edge(there[0], there[1], link, said))
-    graph.graded[there][reverse_relation].append(Edge(here[0], here[1], link, said))
-
-
-def _cited_sources(kind, entity):
-    for relation in relations_from(kind):
-        for link in getattr(entity, relation.field) if relation.graded else []:
-            yield from link.sources
-    evidence = getattr(entity, "evidence", None)
-    if evidence is not None:
-        yield from evidence.sources
-    for _level, block in warning_levels(entity):
-        yield from block.sources
+def _cited_sources(graph, kind, entity_id, entity):
+    for view in graph.findings_on(kind, entity_id) if kind != "benefit" else \
+            [graph.claim_verdict(entity_id), *graph.findings_on(kind, entity_id)]:
+        yield from view.record.sources
+    for flag_id in red_flag_ids(entity):
+        yield from graph.kb["red-flag"][flag_id].sources
     yield from entity.sources
 
 

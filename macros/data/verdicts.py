@@ -1,8 +1,10 @@
-"""The verdict a reader sees, generated from direction and certainty, never typed by hand.
+"""The verdict a reader sees, generated from a finding's direction and certainty, never typed by hand.
 
 The wording follows GRADE's informative statements (Santesso et al. 2020): high
-"results in", moderate "probably", low "may", very low "we are very unsure".
-The content standards (section 6) give the table this module implements.
+"results in", moderate "probably", low "may", very low "we are very unsure". Every
+sentence names its outcome, including "little or no difference" and harm. The table
+of every form is in CONTRIBUTING.md ("Verdict sentences"), and the tests check each
+sentence this module writes against that table.
 """
 
 from __future__ import annotations
@@ -18,6 +20,15 @@ class Subject:
 
     start: str
     mid: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What would change: "ease" + "pain during labor"; `worse` is the verb for harm."""
+
+    verb: str
+    what: str
+    worse: str = "worsen"
 
 
 def in_sentence(name: str) -> str:
@@ -45,34 +56,35 @@ def third_person(phrase: str) -> str:
     return f"{verb} {rest}" if rest else verb
 
 
-def verdict(who: Subject, outcome: str, certainty: str, direction: str) -> str:
-    """One plain sentence: which way the evidence points, and how sure anyone is.
+_MODAL = {"high": "", "moderate": "probably ", "low": "may "}
 
-    `outcome` is a verb phrase completing "Massage may ...", such as "ease low back pain".
-    """
-    does = third_person(outcome)
+
+def verdict(who: Subject, outcome: Outcome, certainty: str, direction: str) -> str:
+    """One plain sentence: which way the evidence points, how sure anyone is, and about what."""
+    does = f"{third_person(outcome.verb)} {outcome.what}"
     if direction == "not-known" or certainty == "insufficient":
         return f"No good trials: we don't know whether {who.mid} {does}."
-    if certainty == "not supported":
-        if direction == "harm":
-            return f"Research does not support this: {who.mid} may do more harm than good."
-        return f"Research does not support this: trials found that {who.mid} does not {outcome}."
     if certainty == "very low":
+        if direction == "harm":
+            return f"We are very unsure, but {who.mid} may {outcome.worse} {outcome.what}."
         return f"We are very unsure whether {who.mid} {does}."
-    modal = {"high": "", "moderate": "probably ", "low": "may "}[certainty]
+    modal = _MODAL[certainty]
+    # "may ease" (bare verb after may); "eases", "probably eases" (conjugated).
+    verb = (lambda v: v) if certainty == "low" else third_person
     if direction == "benefit":
-        verb_phrase = outcome if certainty == "low" else does
-        return f"{who.start} {modal}{verb_phrase}."
+        return f"{who.start} {modal}{verb(outcome.verb)} {outcome.what}."
     if direction == "small-benefit":
-        verb_phrase = outcome if certainty == "low" else does
-        return f"{who.start} {modal}slightly {verb_phrase}."
+        return f"{who.start} {modal}slightly {verb(outcome.verb)} {outcome.what}."
     if direction == "no-difference":
-        return f"{who.start} {modal}{'do' if certainty == 'low' else 'does'} little or nothing to {outcome}."
+        return f"{who.start} {modal}{verb('make')} little or no difference to {outcome.what}."
     if direction == "harm":
-        return f"{who.start} {modal}{'do' if certainty == 'low' else 'does'} more harm than good here."
+        return f"{who.start} {modal}{verb(outcome.worse)} {outcome.what}."
     raise ValueError(f"unknown direction {direction!r}")
 
 
 def shown_direction(certainty: str, direction: str) -> str:
-    """The direction readers are shown: with very low or no usable evidence, nobody knows which way it points."""
-    return "not-known" if certainty in ("very low", "insufficient") else direction
+    """The direction readers are shown: with no usable evidence, or very weak evidence that does not
+    point to harm, nobody knows which way it points; very weak evidence of harm is still shown as harm."""
+    if certainty == "insufficient" or (certainty == "very low" and direction != "harm"):
+        return "not-known"
+    return direction

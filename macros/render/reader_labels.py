@@ -38,7 +38,7 @@ SOURCE_TYPE = {
     "systematic-review": "Systematic review",
     "guideline": "Clinical guideline",
     "government": "Government health information",
-    "medical-centre": "Academic medical centre",
+    "medical-centre": "Academic medical center",
     "trial": "Single study",
     "review": "Review",
     "other": "Other",
