@@ -266,6 +266,15 @@ class Section(StrictModel):
                                examples=["Sciatica is pain that runs from your lower back down one leg."])
 
 
+class LevelAction(StrictModel):
+    """What to do at one level, where the site-wide advice does not fit the place."""
+
+    heading: PlainText = Field(description="The box's heading.",
+                               examples=["Urgent: call your labor and delivery unit now"])
+    action: MarkdownText = Field(description="What to do, in one or two sentences.",
+                                 examples=["Call your labor and delivery unit now, day or night."])
+
+
 class RedFlag(StrictModel):
     """A warning sign (or a group of signs of one problem) that needs care at one level of urgency.
 
@@ -281,15 +290,13 @@ class RedFlag(StrictModel):
                                       examples=[["Pain in both legs", "Numbness around your genitals or bottom"]])
     sources: list[EntityId] = Field(min_length=1, description="Ids of the sources that list these signs at this level.",
                                     examples=[["nhs-cauda-equina"]])
-
-
-class LevelAction(StrictModel):
-    """What to do at one level, where the site-wide advice does not fit the place."""
-
-    heading: PlainText = Field(description="The box's heading.",
-                               examples=["Urgent: call your labor and delivery unit now"])
-    action: MarkdownText = Field(description="What to do, in one or two sentences.",
-                                 examples=["Call your labor and delivery unit now, day or night."])
+    action: LevelAction | None = Field(
+        default=None, description="Only where the site-wide advice for the level does not fit these signs on any "
+        "page, e.g. fever during cancer treatment: call your cancer team's 24-hour line now. It comes before a "
+        "page's own action for the level.",
+        examples=[{"heading": "Emergency: call your cancer team now",
+                   "action": "Call your cancer team's 24-hour line now. If you cannot reach them, go to the "
+                             "emergency department."}])
 
 
 class LevelActions(StrictModel):
