@@ -158,6 +158,25 @@ def _cited_sources(graph, kind, entity_id, entity):
     yield from entity.sources
 
 
+def finding_home(kb, finding_id: str) -> tuple[str, str]:
+    """The page a finding's change notes are filed under: its condition's, or else its claim's."""
+    f = kb["finding"][finding_id]
+    return ("condition", f.population) if f.population in kb["condition"] else ("benefit", f.outcome)
+
+
+def change_notes(kb):
+    """Every change note readers see, as (kind, id of the page it is filed under, anchor or "", note):
+    each page's own, then each finding's, filed under its home page at the finding's line."""
+    for kind in PAGE_KINDS:
+        for entity_id, entity in kb[kind].items():
+            for change in entity.changes:
+                yield kind, entity_id, "", change
+    for finding_id, finding in kb["finding"].items():
+        kind, entity_id = finding_home(kb, finding_id)
+        for change in finding.changes:
+            yield kind, entity_id, f"finding-{finding_id}", change
+
+
 def page_path(kind: str, entity_id: str) -> str:
     """The docs path of an entity's page; the URL is /<folder>/<id>/."""
     return f"{KIND_FOLDERS[kind]}/{entity_id}.md"

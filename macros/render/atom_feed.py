@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from ..data.knowledge_base import KnowledgeBase
+from ..data.relation_graph import change_notes
 from ..data.kinds import KIND_FOLDERS, PAGE_KINDS
 
 FEED_FILE = "feed.xml"
@@ -40,25 +41,25 @@ def feed_entries(kb: KnowledgeBase, site_url: str) -> list[dict]:
     root = site_url.rstrip("/") + "/"
     host = urlsplit(root).hostname or "localhost"
     entries = []
-    for kind in PAGE_KINDS:
-        for entity_id, entity in kb[kind].items():
-            path = f"{KIND_FOLDERS[kind]}/{entity_id}/"
-            seen: dict[dt.date, int] = {}
-            for change in entity.changes:
-                n = seen[change.date] = seen.get(change.date, 0) + 1
-                text = plain_text(change.note)
-                title = f"{entity.name}: {text}"
-                if len(title) > TITLE_LENGTH:
-                    title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "\u2026"
-                entries.append({
-                    "id": f"tag:{host},{change.date.isoformat()}:/{path}change-{n}",
-                    "title": title,
-                    "summary": text,
-                    "updated": _stamp(change.date),
-                    "link": root + path,
-                    "date": change.date,
-                    "name": entity.name,
-                })
+    seen: dict[tuple, int] = {}
+    for kind, entity_id, anchor, change in change_notes(kb):
+        entity = kb[kind][entity_id]
+        path = f"{KIND_FOLDERS[kind]}/{entity_id}/"
+        where = (path, anchor, change.date)
+        n = seen[where] = seen.get(where, 0) + 1
+        text = plain_text(change.note)
+        title = f"{entity.name}: {text}"
+        if len(title) > TITLE_LENGTH:
+            title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "\u2026"
+        entries.append({
+            "id": f"tag:{host},{change.date.isoformat()}:/{path}{anchor + '-' if anchor else ''}change-{n}",
+            "title": title,
+            "summary": text,
+            "updated": _stamp(change.date),
+            "link": root + path + (f"#{anchor}" if anchor else ""),
+            "date": change.date,
+            "name": entity.name,
+        })
     entries.sort(key=lambda e: (e["name"].lower(), e["id"]))
     entries.sort(key=lambda e: e["date"], reverse=True)
     return entries
@@ -67,7 +68,7 @@ def feed_entries(kb: KnowledgeBase, site_url: str) -> list[dict]:
 def latest_date(kb: KnowledgeBase) -> dt.date:
     """The newest change note or review date in the data."""
     days = [entity.last_reviewed for kind in PAGE_KINDS for entity in kb[kind].values()]
-    days += [change.date for kind in PAGE_KINDS for entity in kb[kind].values() for change in entity.changes]
+    days += [change.date for _kind, _id, _anchor, change in change_notes(kb)]
     return max(days)
 
 

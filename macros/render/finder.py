@@ -1,8 +1,8 @@
 """The "What might help me?" finder (/find/): conditions by where it hurts and by goal.
 
 Where it hurts is each condition's body area (reader_labels.BODY_AREA); goals are the
-claimed benefits (better sleep, stress relief, better mood...) a condition's page
-grades. Both come from the data: the page lists each group on its own (it works without
+claimed benefits (better sleep, stress relief, better mood...) that a finding about the
+condition measured. Both come from the data: the page lists each group on its own (it works without
 JavaScript) and assets/finder.js filters the condition cards in place.
 """
 
@@ -44,7 +44,8 @@ class Finder:
 def build_finder(graph: RelationGraph) -> Finder:
     kb = graph.kb
     names = sorted(kb["condition"], key=lambda cid: kb["condition"][cid].name.lower())
-    goals_of = {cid: tuple(edge.other for edge in graph.edges("condition", cid, "benefits")) for cid in names}
+    goals_of = {cid: tuple(dict.fromkeys(view.record.outcome for view in graph.findings_on("condition", cid)
+                                         if view.record.population == cid)) for cid in names}
     areas = [Group(area, BODY_AREA[area], tuple(c for c in names if kb["condition"][c].body_area == area))
              for area in BODY_AREAS]
     goal_ids = sorted({g for goals in goals_of.values() for g in goals}, key=lambda b: kb["benefit"][b].name.lower())

@@ -2,23 +2,37 @@
 
 The files' shapes are a published contract: docs/api/<version>/schemas/*.schema.json,
 written by hand, and the tests validate every generated file against them. v1 keeps
-the shape it was published with; v2 adds each verdict's direction, the kind of
-evidence, the generated verdict sentence and the two levels of warning signs.
+the shape it was published with: its graded lists (a condition's techniques and
+benefits, a technique's conditions and benefits, a claim's conditions, techniques and
+evidence) are read from the findings. v2 adds to each graded item its finding's id,
+direction, comparator, timing, studies, participants, effect and verdict sentence, the
+two levels of warning signs and the red flags behind them, and publishes every finding
+(findings.json) and every red flag (red-flags.json).
 """
 
 from __future__ import annotations
 
 from ..data.diagnosis_codes import code_table
 from ..data.plain_text import one_line as _one_line
-from ..data.model import NO_SIGNS, WARNING_LEVELS, Source, warning_levels
-from ..data.kinds import KINDS, PAGE_KINDS, relation_names
+from ..data.model import NO_SIGNS, WARNING_LEVELS, Source
+from ..data.kinds import KINDS, PAGE_KINDS
 from .reader_labels import EMERGENCY_ACTION
 from ..data.relation_graph import RelationGraph
 from ..data.reviewers import review_line
 
 API_VERSIONS = ("v1", "v2")
 # Fields each version publishes beyond v1's; v1 never gains a field.
-V2_GRADED = ("direction", "evidence", "indirect", "measured", "searched")
+V2_GRADED = ("direction", "evidence", "indirect", "measured", "searched", "comparator", "studies", "participants",
+             "effect")
+# The graded lists v1 published for each kind, in its order, and which finding end each lists.
+V1_GRADED = {
+    "condition": {"techniques": "intervention", "benefits": "outcome"},
+    "technique": {"conditions": "population", "benefits": "outcome"},
+    "benefit": {"conditions": "population", "techniques": "intervention"},
+    "caution": {},
+}
+V1_PLAIN = {"condition": ["cautions"], "technique": ["cautions"], "benefit": [], "caution": ["techniques", "conditions"]}
+_END_KIND = {"intervention": "technique", "population": "condition", "outcome": "benefit"}
 V2_SOURCE = ("funding", "conflicts", "correction", "retracted", "current_until")
 V1_REVIEWER = "Guide editors"  # what v1 always said: the editors checked the page against its sources
 
@@ -53,7 +67,18 @@ def api_files(graph: RelationGraph, site_url: str) -> dict[str, object]:
             "kind": "source",
             "items": [_source(source_id, s, version) for source_id, s in sorted(graph.kb["source"].items())],
         }
+    files[f"api/v2/{KINDS['finding'].api_file}"] = {
+        "kind": "finding", "items": [_finding(graph, at, view) for view in graph.findings.values()]}
+    files[f"api/v2/{KINDS['red-flag'].api_file}"] = {
+        "kind": "red-flag",
+        "items": [{"id": flag_id, **flag.model_dump(mode="json", exclude_none=True),
+                   "pages": [at.url(kind, i) for kind in ("condition", "caution")
+                             for i in graph.ids("red-flag", flag_id, KINDS_REVERSE[kind])]}
+                  for flag_id, flag in sorted(graph.kb["red-flag"].items())]}
     return files
+
+
+KINDS_REVERSE = {"condition": "conditions", "caution": "cautions"}  # how a red flag reads back its pages
 
 
 def _index(graph, at):
@@ -80,34 +105,70 @@ def _icd10(graph, at):
     }
 
 
-def _grade(graded, verdict: str, version: str) -> dict:
-    item = {"certainty": graded.certainty, "finding": _one_line(graded.finding), "sources": list(graded.sources)}
+def _grade(view, version: str) -> dict:
+    record = view.record
+    item = {"certainty": record.certainty, "finding": _one_line(record.finding), "sources": list(record.sources)}
     if version != "v1":
-        item.update(graded.model_dump(mode="json", include=set(V2_GRADED)))
-        item["verdict"] = verdict
+        item.update(record.model_dump(mode="json", include=set(V2_GRADED)))
+        item["verdict"] = view.verdict
+        item["finding_id"] = view.id
     return item
 
 
-def _graded(edges, at, version):
-    return [
-        {"kind": edge.kind, "id": edge.other, "url": at.url(edge.kind, edge.other),
-         **_grade(edge.link, edge.verdict, version)}
-        for edge in edges
-    ]
+def _graded(graph, at, kind, entity_id, version) -> dict[str, list]:
+    """A page's graded lists, in the shape v1 published, each item read from one finding."""
+    if kind == "benefit":
+        views = [v for v in graph.findings_on(kind, entity_id) if v.id != graph.kb["benefit"][entity_id].claim_finding]
+    else:
+        views = [v for v in graph.findings_on(kind, entity_id)
+                 if kind != "condition" or v.record.population == entity_id]
+    lists = {}
+    for name, end in V1_GRADED[kind].items():
+        lists[name] = []
+        for view in views:
+            other = getattr(view.record, end)
+            if other not in graph.kb[_END_KIND[end]]:
+                continue  # massage in general, or a named group: no page to list
+            if kind == "technique" and end == "outcome" and not view.general_population:
+                continue  # a technique's claims are its findings in adults in general
+            if kind == "benefit" and end == "intervention" and not view.general_population:
+                continue  # a claim's techniques likewise; findings about a condition are under conditions
+            lists[name].append({"kind": _END_KIND[end], "id": other, "url": at.url(_END_KIND[end], other),
+                                **_grade(view, version)})
+    return lists
 
 
-def _warning_signs(condition, version):
-    levels = warning_levels(condition)
+def _finding(graph, at, view) -> dict:
+    """/api/v2/findings.json: one finding, whole, with its verdict and the pages that show it."""
+    record = view.record
+    return {"id": view.id, **record.model_dump(mode="json", exclude_none=True, exclude={"changes"}),
+            "verdict": view.verdict, "shown_direction": view.shown_direction,
+            "pages": [at.url(kind, i) for kind, i in _pages_showing(graph, view)]}
+
+
+def _pages_showing(graph, view):
+    r = view.record
+    ends = [("technique", r.intervention), ("condition", r.population), ("benefit", r.outcome)]
+    shown = [(kind, i) for kind, i in ends if i in graph.kb[kind]]
+    shown += [("condition", c) for c in graph.ids("finding", view.id, "related_to")]
+    return list(dict.fromkeys(shown))
+
+
+def _warning_signs(graph, kind, entity_id, version):
+    flags = [graph.kb["red-flag"][f] for f in graph.red_flags_of(kind, entity_id)]
     if version == "v1":
-        if not levels:
+        if not flags:
             return None
         return {"action": EMERGENCY_ACTION,
-                "signs": [sign for _level, block in levels for sign in block.signs],
-                "sources": list(dict.fromkeys(s for _level, block in levels for s in block.sources))}
-    signs = condition.warning_signs
-    return {level: NO_SIGNS if getattr(signs, level) is None else
-            {"signs": list(getattr(signs, level).signs), "sources": list(getattr(signs, level).sources)}
-            for level in WARNING_LEVELS}
+                "signs": [sign for flag in flags for sign in flag.signs],
+                "sources": list(dict.fromkeys(s for flag in flags for s in flag.sources))}
+    levels = {}
+    for level in WARNING_LEVELS:
+        at_level = [flag for flag in flags if flag.level == level]
+        levels[level] = NO_SIGNS if not at_level else {
+            "signs": [sign for flag in at_level for sign in flag.signs],
+            "sources": list(dict.fromkeys(s for flag in at_level for s in flag.sources))}
+    return levels
 
 
 def _entity(graph, at, kind, entity_id, version):
@@ -123,18 +184,20 @@ def _entity(graph, at, kind, entity_id, version):
     else:
         item["reviewed_by"] = e.reviewed_by
         item["review"] = review_line(e, graph.kb.reviewers)
-    # Every relation, written or reversed, is always present so every item has the same shape.
-    for relation in relation_names(kind, graded=True):
-        item[relation] = _graded(graph.edges(kind, entity_id, relation), at, version)
-    for relation in relation_names(kind, graded=False):
+    # Every list is always present so every item has the same shape.
+    item.update(_graded(graph, at, kind, entity_id, version))
+    for relation in V1_PLAIN[kind]:
         item[relation] = list(graph.ids(kind, entity_id, relation))
     if kind == "condition":
         item["body_area"] = e.body_area
         item["icd10"] = [{"code": c.code, "title": c.title} for c in e.icd10]
-        item["warning_signs"] = _warning_signs(e, version)
+        item["warning_signs"] = _warning_signs(graph, kind, entity_id, version)
+        if version != "v1":
+            item["red_flags"] = graph.red_flags_of(kind, entity_id)
+            item["related_findings"] = list(e.related_findings)
     if kind == "benefit":
         item["claim"] = e.claim
-        item["evidence"] = _grade(e.evidence, graph.claim_verdicts[entity_id], version)
+        item["evidence"] = _grade(graph.claim_verdict(entity_id), version)
     if kind == "caution":
         item["action"] = e.action
         item["what_to_do"] = _one_line(e.what_to_do)

@@ -14,15 +14,15 @@ from markupsafe import Markup, escape
 
 from . import reader_labels
 from ..data.diagnosis_codes import code_table
-from .evidence_map import EvidenceMap, build_evidence_map, finding_anchor, html_table
+from .evidence_map import EvidenceMap, build_evidence_map, html_table
 from .finder import build_finder, card_id
 from ..data.kinds import KINDS, PAGE_KINDS
+from ..data.model import WARNING_LEVELS
 from .open_data import Addresses
 from .page_outline import section_group
 from .qr_codes import qr_svg
-from ..data.relation_graph import RelationGraph, page_path
+from ..data.relation_graph import FindingView, RelationGraph, page_path
 from .structured_data import medical_web_page
-from ..data.verdicts import shown_direction
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -81,10 +81,12 @@ class PageRenderer:
             certainty=certainty_badge,
             verdict=verdict_line,
             verdict_row=verdict_row,
-            evidence_anchor=evidence_anchor,
             certainty_legend=certainty_legend,
             section_group=section_group,
             evidence_note=evidence_note,
+            compared=compared_and_when,
+            effect=effect_text,
+            red_flag_boxes=self.red_flag_boxes,
             kinds=PAGE_KINDS,
             page_url=self.addresses.url,
             site_address=lambda path: self.addresses.site_url + path,
@@ -114,7 +116,25 @@ class PageRenderer:
         )
 
     def claim_verdict(self, benefit_id: str) -> Markup:
-        return verdict_line(self.graph.claim_verdicts[benefit_id], self.graph.entity("benefit", benefit_id).evidence)
+        return verdict_line(self.graph.claim_verdict(benefit_id))
+
+    def red_flag_boxes(self, kind: str, entity_id: str) -> list[dict]:
+        """The page's warning-sign boxes: one per level and action, emergency first. A red flag's
+        own action comes first, then the page's action for the level, then the site-wide one."""
+        entity = self.graph.entity(kind, entity_id)
+        boxes: dict[tuple, dict] = {}
+        for level in WARNING_LEVELS:
+            for flag_id in self.graph.red_flags_of(kind, entity_id):
+                flag = self.graph.entity("red-flag", flag_id)
+                if flag.level != level:
+                    continue
+                own = flag.action or getattr(entity.actions, level)
+                heading = own.heading if own else reader_labels.LEVEL_HEADING[level]
+                action = own.action if own else reader_labels.LEVEL_ACTION[level]
+                box = boxes.setdefault((level, heading, action), {"level": level, "heading": heading,
+                                                                  "action": action, "flags": []})
+                box["flags"].append(flag)
+        return list(boxes.values())
 
     def index_page(self, kind: str) -> str:
         return self.env.get_template("index.md.j2").render(kind=kind, grid=self.evidence_map)
@@ -166,48 +186,77 @@ def certainty_badge(word: str) -> Markup:
     )
 
 
-def verdict_line(sentence: str, graded) -> Markup:
+def verdict_line(view: FindingView) -> Markup:
     """The verdict as readers see it: an icon and a sentence for the direction, then the certainty."""
-    direction = shown_direction(graded.certainty, graded.direction)
+    direction = view.shown_direction
     icon, _words = reader_labels.DIRECTION[direction]
     return Markup('<span class="verdict verdict--{}"><span class="verdict__icon" aria-hidden="true">{}</span> '
-                  '{}</span> {}').format(direction, icon, sentence, certainty_badge(graded.certainty))
+                  '{}</span> {}').format(direction, icon, view.verdict, certainty_badge(view.record.certainty))
 
 
-def evidence_anchor(edge) -> str:
-    """The id of a graded line further down the page, which its bottom-line row links to."""
-    return finding_anchor(edge.kind, edge.other)
+def compared_and_when(record) -> str:
+    """What massage was compared with, and when the effect was measured, as readers read it:
+    "Compared with usual care, measured at 10 weeks." (empty when neither is known)."""
+    parts = []
+    if record.comparator and record.comparator != "not-reported":
+        parts.append(f"compared with {reader_labels.COMPARATOR[record.comparator]}")
+    if record.measured:
+        parts.append(f"measured {record.measured}")
+    if not parts:
+        return ""
+    text = ", ".join(parts)
+    return text[0].upper() + text[1:] + "."
 
 
-def verdict_row(edge) -> Markup:
-    """One row of the bottom-line box: icon and verdict (linking to its detail), then the certainty word."""
-    graded = edge.link
-    direction = "not-known" if graded.certainty in ("very low", "insufficient") else graded.direction
+def verdict_row(view: FindingView) -> Markup:
+    """One row of the bottom-line box: icon and verdict (linking to its detail), what it was compared
+    with and when, then the certainty word."""
+    direction = view.shown_direction
     icon, _words = reader_labels.DIRECTION[direction]
-    label, _meaning = reader_labels.CERTAINTY[graded.certainty]
+    label, _meaning = reader_labels.CERTAINTY[view.record.certainty]
+    context = compared_and_when(view.record)
     return Markup('<li class="bottom-line__row"><span class="verdict verdict--{dir}"><a href="#{anchor}">'
                   '<span class="verdict__icon" aria-hidden="true">{icon}</span> {sentence}</a></span> '
-                  '<strong class="certainty certainty--{css}">{label}</strong></li>').format(
-        dir=direction, anchor=evidence_anchor(edge), icon=icon, sentence=edge.verdict,
-        css=graded.certainty.replace(" ", "-"), label=label)
+                  '{context}<strong class="certainty certainty--{css}">{label}</strong></li>').format(
+        dir=direction, anchor=view.anchor, icon=icon, sentence=view.verdict,
+        context=Markup('<span class="bottom-line__context">{}</span> ').format(context) if context else "",
+        css=view.record.certainty.replace(" ", "-"), label=label)
 
 
-def certainty_legend(edges) -> Markup:
+def certainty_legend(views) -> Markup:
     """The plain meaning of each certainty word the rows use, once each, in the order they appear."""
-    words = list(dict.fromkeys(edge.link.certainty for edge in edges))
+    words = list(dict.fromkeys(view.record.certainty for view in views))
     parts = [Markup("<strong>{}</strong>: {}.").format(*reader_labels.CERTAINTY[word]) for word in words]
     return Markup(" ").join(parts)
 
 
-def evidence_note(graded) -> Markup:
-    """What kind of evidence it is, how long it was measured and when we last looked for more."""
+def _number(value: float) -> str:
+    """A number as printed in a review: no trailing .0, and a true minus sign."""
+    text = f"{value:g}"
+    return text.replace("-", "\u2212")
+
+
+def effect_text(record) -> str:
+    """The effect as the source reports it: "SMD −0.82 (95% CI −1.17 to −0.47)", or "" if not read."""
+    effect = record.effect
+    if effect is None:
+        return ""
+    text = f"{effect.measure} {_number(effect.value)}"
+    if effect.ci_low is not None:
+        text += f" (95% CI {_number(effect.ci_low)} to {_number(effect.ci_high)})"
+    return text
+
+
+def evidence_note(record) -> Markup:
+    """What kind of evidence it is, what it was compared with and when, and when we last looked for more."""
     parts = []
-    if graded.evidence == "indirect":
+    if record.evidence == "indirect":
         parts.append(f"{reader_labels.EVIDENCE['indirect']}: "
-                     + "; ".join(reader_labels.INDIRECT[r] for r in graded.indirect) + ".")
-    if graded.measured:
-        parts.append(f"Measured {graded.measured}.")
-    parts.append(f"Evidence checked: {graded.searched:%B %Y}.")
+                     + "; ".join(reader_labels.INDIRECT[r] for r in record.indirect) + ".")
+    context = compared_and_when(record)
+    if context:
+        parts.append(context)
+    parts.append(f"Evidence checked: {record.searched:%B %Y}.")
     return Markup('<span class="evidence-note">{}</span>').format(" ".join(parts))
 
 

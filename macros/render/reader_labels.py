@@ -53,6 +53,23 @@ DIRECTION = {
     "not-known": ("?", "Not known"),
 }
 
+# What massage was compared with, completing "compared with ...".
+COMPARATOR = {
+    "usual-care": "no treatment or usual care",
+    "sham": "a pretend (sham) treatment or light touch",
+    "active": "another treatment",
+    "mixed": "a mix of other treatments and no treatment",
+    "not-reported": "not reported",
+}
+# The same, as a column of the summary of findings table.
+COMPARATOR_SHORT = {
+    "usual-care": "No treatment or usual care",
+    "sham": "Sham (pretend) treatment",
+    "active": "Another treatment",
+    "mixed": "Mixed",
+    "not-reported": "Not reported",
+}
+
 EVIDENCE = {
     "direct": "Direct evidence",
     "indirect": "Indirect evidence",
@@ -72,5 +89,8 @@ EMERGENCY_ACTION = ("Call 911 (US), 999 (UK), 112 (EU) or your local emergency n
                     "or go to the emergency department now. Do not book a massage.")
 URGENT_ACTION = ("Contact your doctor, nurse or midwife today, or a nurse advice line "
                  "(NHS 111 in the UK). If you cannot reach anyone, go to urgent care.")
+# The heading and action of each level's box, unless a red flag or a page sets its own.
+LEVEL_HEADING = {"emergency": "Emergency: get help now", "urgent": "Urgent: see a doctor today"}
+LEVEL_ACTION = {"emergency": EMERGENCY_ACTION, "urgent": URGENT_ACTION}
 CRISIS_LINES = ("If you are thinking about harming yourself, call or text 988 in the US, or call "
                 "Samaritans on 116 123 in the UK. Elsewhere, call your local crisis line.")

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..data.knowledge_base import KnowledgeBase
+from ..data.relation_graph import change_notes
 from ..data.kinds import PAGE_KINDS
 
 
@@ -28,13 +29,13 @@ class NewsDay:
 def change_log(kb: KnowledgeBase, since: dt.date | None = None) -> list[NewsDay]:
     """Days with news, newest first; within a day, pages in A-Z order of name."""
     days: dict[dt.date, NewsDay] = defaultdict(lambda: NewsDay(dt.date.min))
+    noted = defaultdict(set)
+    for kind, entity_id, _anchor, change in change_notes(kb):
+        days[change.date].changes.append((kind, entity_id, change.note))
+        noted[(kind, entity_id)].add(change.date)
     for kind in PAGE_KINDS:
         for entity_id, entity in kb[kind].items():
-            noted = set()
-            for change in entity.changes:
-                days[change.date].changes.append((kind, entity_id, change.note))
-                noted.add(change.date)
-            if entity.last_reviewed not in noted:
+            if entity.last_reviewed not in noted[(kind, entity_id)]:
                 days[entity.last_reviewed].reviewed.append((kind, entity_id))
     news = []
     for date in sorted(days, reverse=True):
