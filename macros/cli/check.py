@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..data.content_standards import content_problems
 from ..data.data_errors import DataErrors, annotate_pull_request
+from ..data.kinds import PAGE_KINDS
 from ..data.knowledge_base import load_knowledge_base
 
 
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     kb.warnings = sorted(kb.warnings + warnings)
     counts = ", ".join(f"{len(items)} {kind}s" for kind, items in kb.entities.items())
-    drafts = sum(len(items) for items in kb.drafts.values())
+    drafts = sum(len(kb.drafts[kind]) for kind in PAGE_KINDS)  # pages; what waits with them is in the warnings
     print(f"data is valid: {counts}" + (f"; {drafts} draft{'s' if drafts != 1 else ''} (not published)"
                                         if drafts else ""))
     if kb.warnings:

@@ -101,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     shown = _shown(path, args.data_dir)
     if path.parent.name == "sources":
         print(f"created {shown}: fill in every field from the source's own text, then run `make check`")
+    elif "status" not in KIND_MODELS[_known_kind(args.kind)].model_fields:
+        print(f"created {shown}: fill in every field, then run `make check`")
     else:
         print(f"created {shown} as a draft (checked, not published)")
         print("next: write the fields, then run `make check` to see what it still lacks")

@@ -30,6 +30,13 @@ def template(kind: str, name: str, entity_id: str, today: dt.date) -> str:
             "# error until you fill it in from the source's own text. Never guess a DOI, PMID, author",
             "# or year: leave out what you could not confirm, and say in checked_how what you read.",
         ]
+    elif "status" not in KIND_MODELS[kind].model_fields:
+        lines += [
+            f"# New {kind}: data/{folder}/{entity_id}.yml. Pages name it as {entity_id}.",
+            f"# A {kind} has no draft state of its own: `make check` reports every blank required",
+            "# field as an error until you fill it in. It is published with the pages it belongs to",
+            "# (a finding about a draft page waits for that page).",
+        ]
     else:
         lines += [
             f"# New {kind}: {name or 'write its name below'} (data/{folder}/{entity_id}.yml).",
@@ -39,7 +46,7 @@ def template(kind: str, name: str, entity_id: str, today: dt.date) -> str:
         ]
     lines += ["# Each field is explained above it; CONTRIBUTING.md and the data reference page say more.", ""]
     values = {"last_reviewed": today, "next_review": _a_year_after(today), **_PREFILLED}
-    if name:
+    if name and "name" in KIND_MODELS[kind].model_fields:
         values["name"] = name
     for guide in _ordered(fields_of(KIND_MODELS[kind])):
         lines += _field_lines(guide, values, indent="")

@@ -34,10 +34,10 @@ _ALIAS_WORDS = {
 # Which id a list of ids names, by field name: the plain relations' targets, and sources.
 _ID_KIND = {"sources": "source", **{r.field: r.target for r in RELATIONS if not r.graded}, "id": "entity"}
 BLOCK_TITLES = {
-    "GradedEvidence": "Graded evidence",
-    "GradedLink": "Graded link",
+    "Effect": "Effect",
+    "LevelAction": "Level action",
+    "LevelActions": "Level actions",
     "Section": "Section",
-    "WarningSigns": "Warning signs",
     "DiagnosisCode": "Diagnosis code",
     "ChangeNote": "Change note",
 }

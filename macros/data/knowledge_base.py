@@ -84,6 +84,7 @@ def load_knowledge_base(data_dir: Path | str, today: dt.date | None = None) -> K
                 owner_of_id[entity_id] = shown_as
             errors.extend(_load_one(kb, kind, entity_id, path, shown_as, today))
     errors.extend(load_reviewers(data_dir, kb))
+    _hold_findings_about_drafts(kb)
     errors.extend(_check_references(kb))
     errors.extend(check_evidence(kb, today))
     kb.warnings += unnamed_drafts(kb)
@@ -197,12 +198,26 @@ def _check_references(kb: KnowledgeBase) -> list[DataError]:
                 file = kb.files[(kind, entity_id)]
                 lines = kb.lines[(kind, entity_id)]
                 for loc, target_kind, target, general in references(kind, entity):
+                    if store is kb.drafts and target in kb.drafts.get(target_kind, {}):
+                        continue  # a draft may name a draft: neither is on the site yet
                     problem = _reference_problem(kb, target_kind, target, general)
                     if problem:
                         errors.append(DataError(file, line_of(lines, loc), field_path(loc), problem))
                 if not isinstance(entity, UnfinishedDraft):
                     errors.extend(_repeated_links(kind, entity, file, lines))
     return errors
+
+
+def _hold_findings_about_drafts(kb: KnowledgeBase) -> None:
+    """A finding about a draft page waits with it: it is kept out of the site (as a draft is) and
+    published with the page. An editor is told, as for anything a draft still lacks."""
+    for finding_id, finding in list(kb.entities["finding"].items()):
+        waiting = [f"{kind} '{target}'" for _loc, kind, target, _general in references("finding", finding)
+                   if kind in PAGE_KINDS and target in kb.drafts[kind]]
+        if waiting:
+            kb.drafts["finding"][finding_id] = kb.entities["finding"].pop(finding_id)
+            kb.warnings.append(DataError(kb.files[("finding", finding_id)], 1, "",
+                                         f"draft: waits for the draft {', '.join(waiting)}: it is published with it"))
 
 
 def references(kind: str, entity):

@@ -302,8 +302,15 @@ class RedFlag(StrictModel):
 class LevelActions(StrictModel):
     """Actions that replace the site-wide advice at a level, for this page only."""
 
-    emergency: LevelAction | None = Field(default=None, description="For the emergency signs.")
-    urgent: LevelAction | None = Field(default=None, description="For the urgent signs.")
+    emergency: LevelAction | None = Field(
+        default=None, description="What to do about this page's emergency signs, instead of the site-wide advice.",
+        examples=[{"heading": "Emergency: call your cancer team now",
+                   "action": "Call your cancer team's 24-hour line now. If you cannot reach them, go to the "
+                             "emergency department."}])
+    urgent: LevelAction | None = Field(
+        default=None, description="What to do about this page's urgent signs, instead of the site-wide advice.",
+        examples=[{"heading": "Urgent: call your labor and delivery unit now",
+                   "action": "Call your labor and delivery unit now, day or night."}])
 
 
 NO_SIGNS = "none"

@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from .data_errors import field_path
 from .evidence_rules import stale_searches
 from .knowledge_base import KnowledgeBase
 from .kinds import PAGE_KINDS
@@ -85,9 +84,9 @@ def stale_search_report(kb: KnowledgeBase, today: dt.date | None = None) -> str:
     """Graded relationships whose last search for newer evidence is more than a year old."""
     stale = stale_searches(kb, today or dt.date.today())
     if not stale:
-        return "Every grade's evidence was searched for within the last year."
-    head = (f"{len(stale)} grade{'s' if len(stale) != 1 else ''} not searched for newer evidence in over a year "
+        return "Every finding's evidence was searched for within the last year."
+    head = (f"{len(stale)} finding{'s' if len(stale) != 1 else ''} not searched for newer evidence in over a year "
             "(search again, then update searched:):")
-    rows = [f"  {kb.files[(place.kind, place.entity_id)]}: {field_path(place.loc)}: last searched {searched}"
-            for place, searched in sorted(stale, key=lambda item: item[1])]
+    rows = [f"  {kb.files[('finding', finding_id)]}: searched: last searched {searched}"
+            for finding_id, searched in sorted(stale, key=lambda item: (item[1], item[0]))]
     return "\n".join([head, *rows])

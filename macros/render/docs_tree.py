@@ -101,8 +101,9 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
                             "description": "What research says about each kind of massage for each condition."},
         render.evidence_map_page())
     put(evidence_map.SVG_FILE, evidence_map.svg(render.evidence_map, settings.site_url))
-    put(evidence_map.JSON_FILE, json.dumps(evidence_map.json_value(render.evidence_map, settings.site_url),
-                                           indent=1, ensure_ascii=False))
+    for version, path in (("v1", evidence_map.JSON_FILE), ("v2", evidence_map.JSON_FILE_V2)):
+        put(path, json.dumps(evidence_map.json_value(render.evidence_map, settings.site_url, version),
+                             indent=1, ensure_ascii=False))
     put(atom_feed.FEED_FILE, atom_feed.atom_feed(graph.kb, settings.site_url, settings.site_name))
     for path, (meta, markdown, edit_uri) in editor_pages.pages(render, settings.edit_uri).items():
         add(path, meta, markdown, edit_uri=edit_uri)

@@ -19,7 +19,8 @@ from .reader_labels import CERTAINTY, DIRECTION
 from ..data.relation_graph import FindingView, RelationGraph
 
 SVG_FILE = "evidence-map.svg"
-JSON_FILE = "api/v1/evidence-map.json"
+JSON_FILE = "api/v1/evidence-map.json"  # the shape it was first published with
+JSON_FILE_V2 = "api/v2/evidence-map.json"  # each cell also names its finding and outcome
 GENERAL_COLUMN = (GENERAL_MASSAGE, "Massage in general")  # findings where no single technique was tested
 
 
@@ -64,6 +65,11 @@ class Cell:
     def path(self) -> str:
         """Site-relative address of the finding on the condition's page."""
         return f"conditions/{self.condition}/#{self.view.anchor}"
+
+    @property
+    def old_path(self) -> str:
+        """The address v1 published: the first line about this technique on the condition's page."""
+        return f"conditions/{self.condition}/#finding-technique-{self.technique}"
 
 
 @dataclass
@@ -144,19 +150,30 @@ def html_table(grid: EvidenceMap, base: str = "../") -> Markup:
         f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-def json_value(grid: EvidenceMap, site_url: str) -> dict:
+def json_value(grid: EvidenceMap, site_url: str, version: str = "v1") -> dict:
+    """The map as data: v1 in the shape it was published with (its counts keep the retired
+    'not supported' at 0, its cell addresses the first line about the technique); v2 names each
+    cell's finding and outcome and links to the finding's own line."""
     root = site_url.rstrip("/") + "/"
+    counts = {word: n for word, n in grid.counts()}
+    if version == "v1":
+        counts["not supported"] = 0
+
+    def column(i, n):
+        return {"id": i, "name": n, "url": f"{root}techniques/{i}/" if i != GENERAL_MASSAGE else f"{root}techniques/"}
+
+    def cell(c: Cell) -> dict:
+        item = {"condition": c.condition, "technique": c.technique, "certainty": c.certainty,
+                "direction": c.direction, "shown_direction": c.shown, "verdict": c.verdict}
+        if version == "v1":
+            return {**item, "url": root + c.old_path}
+        return {**item, "finding": c.view.id, "outcome": c.view.record.outcome, "url": root + c.path}
+
     return {
-        "counts": {word: n for word, n in grid.counts()},
+        "counts": counts,
         "conditions": [{"id": i, "name": n, "url": f"{root}conditions/{i}/"} for i, n in grid.conditions],
-        "techniques": [{"id": i, "name": n, "url": f"{root}techniques/{i}/" if i != GENERAL_MASSAGE else None}
-                       for i, n in grid.techniques],
-        "cells": [
-            {"condition": c.condition, "technique": c.technique, "finding": c.view.id,
-             "outcome": c.view.record.outcome, "certainty": c.certainty,
-             "direction": c.direction, "shown_direction": c.shown, "verdict": c.verdict, "url": root + c.path}
-            for c in grid.all_cells()
-        ],
+        "techniques": [column(i, n) for i, n in grid.techniques],
+        "cells": [cell(c) for c in grid.all_cells()],
     }
 
 

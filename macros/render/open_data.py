@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..data.diagnosis_codes import code_table
 from ..data.plain_text import one_line as _one_line
 from ..data.model import NO_SIGNS, WARNING_LEVELS, Source
-from ..data.kinds import KINDS, PAGE_KINDS
+from ..data.kinds import KINDS, PAGE_KINDS, RELATIONS
 from .reader_labels import EMERGENCY_ACTION
 from ..data.relation_graph import RelationGraph
 from ..data.reviewers import review_line
@@ -78,6 +78,7 @@ def api_files(graph: RelationGraph, site_url: str) -> dict[str, object]:
     return files
 
 
+FINDING_ENDS = {r.target for r in RELATIONS if r.graded}  # the kinds whose pages show findings
 KINDS_REVERSE = {"condition": "conditions", "caution": "cautions"}  # how a red flag reads back its pages
 
 
@@ -109,7 +110,7 @@ def _grade(view, version: str) -> dict:
     record = view.record
     item = {"certainty": record.certainty, "finding": _one_line(record.finding), "sources": list(record.sources)}
     if version != "v1":
-        item.update(record.model_dump(mode="json", include=set(V2_GRADED)))
+        item.update(record.model_dump(mode="json", include=set(V2_GRADED), exclude_none=True))
         item["verdict"] = view.verdict
         item["finding_id"] = view.id
     return item
@@ -136,6 +137,21 @@ def _graded(graph, at, kind, entity_id, version) -> dict[str, list]:
             lists[name].append({"kind": _END_KIND[end], "id": other, "url": at.url(_END_KIND[end], other),
                                 **_grade(view, version)})
     return lists
+
+
+def _other_relations(graph, kind, entity_id, entity, present: set) -> dict:
+    """v2: every other relation written on the kind or naming it (the registry's table), by its
+    field or reverse name: one id for a one-id field, else a list."""
+    out = {}
+    for relation in RELATIONS:
+        if relation.graded:
+            continue
+        if relation.source == kind and relation.field not in present:
+            value = getattr(entity, relation.field)
+            out[relation.field] = value if isinstance(value, str) else list(graph.ids(kind, entity_id, relation.field))
+        if relation.target == kind and relation.reverse not in present:
+            out[relation.reverse] = list(graph.ids(kind, entity_id, relation.reverse))
+    return out
 
 
 def _finding(graph, at, view) -> dict:
@@ -188,13 +204,14 @@ def _entity(graph, at, kind, entity_id, version):
     item.update(_graded(graph, at, kind, entity_id, version))
     for relation in V1_PLAIN[kind]:
         item[relation] = list(graph.ids(kind, entity_id, relation))
+    if version != "v1":
+        if kind in FINDING_ENDS:
+            item["findings"] = [view.id for view in graph.findings_on(kind, entity_id)]
+        item.update(_other_relations(graph, kind, entity_id, e, set(item)))
     if kind == "condition":
         item["body_area"] = e.body_area
         item["icd10"] = [{"code": c.code, "title": c.title} for c in e.icd10]
         item["warning_signs"] = _warning_signs(graph, kind, entity_id, version)
-        if version != "v1":
-            item["red_flags"] = graph.red_flags_of(kind, entity_id)
-            item["related_findings"] = list(e.related_findings)
     if kind == "benefit":
         item["claim"] = e.claim
         item["evidence"] = _grade(graph.claim_verdict(entity_id), version)

@@ -113,6 +113,7 @@ class PageRenderer:
             e=self.graph.entity(kind, entity_id),
             cite=citations.cite,
             references=lambda: citations.listed(self.graph.sources_of(kind, entity_id)),
+            old_anchors=OldAnchors(),
         )
 
     def claim_verdict(self, benefit_id: str) -> Markup:
@@ -175,6 +176,36 @@ class PageRenderer:
     def diagnosis_code_page(self, prefix: str) -> str:
         entry = self.codes[prefix]
         return self.env.get_template("diagnosis-code.md.j2").render(entry=entry)
+
+
+class OldAnchors:
+    """The addresses of graded lines before findings (#finding-technique-swedish-massage on a
+    condition's page, #finding-condition-sciatica on a technique's): links that clinics and the
+    first evidence map made still land on the line, the first finding about that entity."""
+
+    _OTHER_END = {"intervention": (("technique", "intervention"),),
+                  "population": (("condition", "population"), ("benefit", "outcome")),
+                  "both": (("condition", "population"), ("technique", "intervention"))}
+
+    def __init__(self):
+        self.used: set[str] = set()
+
+    def __call__(self, view: FindingView, about: str) -> list[str]:
+        found = []
+        for kind, end in self._OTHER_END[about]:
+            target = getattr(view.record, end)
+            if kind == "benefit" and not view.general_population:
+                continue  # a technique's claims were its findings in adults in general
+            anchor = f"finding-{kind}-{target}"
+            if anchor not in self.used:
+                self.used.add(anchor)
+                found.append(anchor)
+        if about == "intervention" and view.general_intervention:  # a condition's claims: finding-benefit-<id>
+            anchor = f"finding-benefit-{view.record.outcome}"
+            if anchor not in self.used:
+                self.used.add(anchor)
+                found.append(anchor)
+        return found
 
 
 @lru_cache(maxsize=None)  # five words, shown on every graded line

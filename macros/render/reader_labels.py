@@ -8,7 +8,6 @@ CERTAINTY = {
     "low": ("Low certainty", "small or short studies; further research is likely to change this"),
     "very low": ("Very low certainty", "very few or weak studies; we are very unsure"),
     "insufficient": ("Not enough research", "there are no usable studies yet"),
-    "not supported": ("Not supported", "studies found no effect, or the claim has no basis"),
 }
 
 CAUTION_ACTION = {

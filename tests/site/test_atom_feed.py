@@ -112,20 +112,26 @@ def test_the_check_catches_a_repeated_entry_id(feed):
 def test_one_entry_per_change_note(feed, kb):
     root = etree.fromstring(feed)
     entries = root.findall(f"{A}entry")
-    notes = [(kind, entity_id, change.date.isoformat())
+    # Each page's own notes, and each finding's, filed under its condition's page (or else its claim's)
+    # at the finding's line: counted from the data files, not from the code that files them.
+    notes = [(kind, entity_id, "", change.date.isoformat())
              for kind in PAGE_KINDS for entity_id, e in kb[kind].items() for change in e.changes]
-    assert len(notes) >= 10
+    for finding_id, f in kb["finding"].items():
+        home = ("condition", f.population) if f.population in kb["condition"] else ("benefit", f.outcome)
+        notes += [(*home, f"finding-{finding_id}", change.date.isoformat()) for change in f.changes]
+    assert len(notes) >= 10 and any(anchor for _k, _i, anchor, _d in notes), "no finding's note to check"
     got = []
     for entry in entries:
         href = entry.find(f"{A}link").get("href")
-        folder, entity_id = href.removeprefix(SITE_URL).strip("/").split("/")
+        path, _, anchor = href.removeprefix(SITE_URL).partition("#")
+        folder, entity_id = path.strip("/").split("/")
         kind = next(k for k, f in KIND_FOLDERS.items() if f == folder)
-        got.append((kind, entity_id, entry.findtext(f"{A}updated")[:10]))
+        got.append((kind, entity_id, anchor, entry.findtext(f"{A}updated")[:10]))
         assert entry.findtext(f"{A}title").startswith(kb[kind][entity_id].name + ": ")
     assert sorted(got) == sorted(notes)
     dates = [e.findtext(f"{A}updated") for e in entries]
     assert dates == sorted(dates, reverse=True), "newest first"
-    newest = max([d for _k, _i, d in notes] + [e.last_reviewed.isoformat() for k in PAGE_KINDS for e in kb[k].values()])
+    newest = max([d for _k, _i, _a, d in notes] + [e.last_reviewed.isoformat() for k in PAGE_KINDS for e in kb[k].values()])
     assert root.findtext(f"{A}updated")[:10] == newest
 
 

@@ -41,11 +41,12 @@ def test_wrong_type(fixture_data):
 
 
 def test_unknown_certainty_word_suggests_one(fixture_data):
-    error, f = only_error(fixture_data, "conditions/sore-back.yml", "certainty: low", "certainty: lowish")
+    finding = "findings/sore-back-gentle-rub-less-pain.yml"
+    error, f = only_error(fixture_data, finding, "certainty: low", "certainty: lowish")
     line = line_of(f, "lowish")
-    assert error.startswith(f"data/conditions/sore-back.yml:{line}: techniques[0].certainty: unknown certainty 'lowish'")
+    assert error.startswith(f"data/{finding}:{line}: certainty: unknown certainty 'lowish'")
     assert "(did you mean 'low'?)" in error
-    assert "high, moderate, low, very low, insufficient, not supported" in error
+    assert "high, moderate, low, very low, insufficient" in error
 
 
 def test_impossible_date(fixture_data):
@@ -62,10 +63,12 @@ def test_review_dates_out_of_order(fixture_data):
 
 
 def test_unknown_technique_suggests_the_near_miss(fixture_data):
-    error, f = only_error(fixture_data, "conditions/sore-back.yml", "  - id: gentle-rub", "  - id: gentel-rub")
+    finding = "findings/sore-back-gentle-rub-less-pain.yml"
+    error, f = only_error(fixture_data, finding, "intervention: gentle-rub", "intervention: gentel-rub")
     line = line_of(f, "gentel-rub")
-    assert error == (f"data/conditions/sore-back.yml:{line}: techniques[0].id: "
-                     "unknown technique 'gentel-rub' (did you mean 'gentle-rub'?)")
+    assert error == (f"data/{finding}:{line}: intervention: "
+                     "unknown technique 'gentel-rub' (did you mean 'gentle-rub'?): write a technique id, or one of "
+                     "massage")
 
 
 def test_unknown_source(fixture_data):
@@ -142,31 +145,35 @@ def test_malformed_identifiers(fixture_data, field, value, words):
 
 
 def test_link_to_a_draft_is_rejected(fixture_data):
-    f = fixture_data / "techniques" / "gentle-rub.yml"
+    f = fixture_data / "cautions" / "blood-clot.yml"
     f.write_text(f.read_text() + "status: draft\n")
-    [error] = errors_for(fixture_data)
-    assert "data/conditions/sore-back.yml" in error and "technique 'gentle-rub' is still a draft" in error
+    errors = errors_for(fixture_data)
+    assert errors and all("caution 'blood-clot' is still a draft" in e for e in errors)
+    assert {e.split(":")[0] for e in errors} == {"data/conditions/sore-back.yml", "data/techniques/gentle-rub.yml"}
 
 
 def test_all_errors_are_reported_in_one_pass(fixture_data):
-    edit(fixture_data / "conditions" / "sore-back.yml", "certainty: low", "certainty: sure")
+    edit(fixture_data / "conditions" / "sore-back.yml", "body_area: back", "body_area: backside")
     edit(fixture_data / "cautions" / "blood-clot.yml", "action: ask-your-doctor-first", "action: run")
     edit(fixture_data / "sources" / "review-one.yml", "year: 2020", "year: twenty")
+    edit(fixture_data / "red-flags" / "numb-bottom.yml", "level: emergency", "level: soon")
     errors = errors_for(fixture_data)
-    assert len(errors) == 3
+    assert len(errors) == 4
     assert {e.split(":")[0] for e in errors} == {
-        "data/conditions/sore-back.yml", "data/cautions/blood-clot.yml", "data/sources/review-one.yml"}
+        "data/conditions/sore-back.yml", "data/cautions/blood-clot.yml", "data/sources/review-one.yml",
+        "data/red-flags/numb-bottom.yml"}
 
 
 def test_a_data_error_stops_the_build_cleanly(tmp_path, fixture_data):
-    edit(fixture_data / "conditions" / "sore-back.yml", "  - id: gentle-rub", "  - id: gentel-rub")
+    edit(fixture_data / "findings" / "sore-back-gentle-rub-less-pain.yml", "intervention: gentle-rub",
+         "intervention: gentel-rub")
     project = copy_project(tmp_path / "project", data=fixture_data)
     site = tmp_path / "site"
     result = run_build(project, site)
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "Traceback" not in output
-    assert "data/conditions/sore-back.yml:" in output
+    assert "data/findings/sore-back-gentle-rub-less-pain.yml:" in output
     assert "unknown technique 'gentel-rub' (did you mean 'gentle-rub'?)" in output
     assert not site.exists(), "nothing half-built may be published"
 

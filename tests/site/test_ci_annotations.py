@@ -13,10 +13,13 @@ from macros.data.data_errors import DataError
 ANNOTATION = re.compile(r"^::error file=(?P<file>[^,]+),line=(?P<line>\d+)::(?P<text>.+)$", re.M)
 
 
+FINDING = "data/findings/sore-back-gentle-rub-less-pain.yml"
+
+
 def break_a_link(fixture_data):
-    f = fixture_data / "conditions" / "sore-back.yml"
+    f = fixture_data / "findings" / "sore-back-gentle-rub-less-pain.yml"
     text = f.read_text()
-    f.write_text(text.replace("  - id: gentle-rub", "  - id: gentel-rub", 1))
+    f.write_text(text.replace("intervention: gentle-rub", "intervention: gentel-rub", 1))
     line = next(i for i, l in enumerate(f.read_text().splitlines(), 1) if "gentel-rub" in l)
     return line
 
@@ -35,7 +38,7 @@ def test_make_check_annotates_each_error_at_its_line(fixture_data, capsys, monke
     year_line = source.read_text().splitlines().index("year: twenty") + 1
     assert check.main([str(fixture_data)]) == 1
     found = {(m["file"], int(m["line"])) for m in ANNOTATION.finditer(capsys.readouterr().out)}
-    assert ("data/conditions/sore-back.yml", line) in found
+    assert (FINDING, line) in found
     assert ("data/sources/review-one.yml", year_line) in found
     assert len(found) == 2
 
@@ -46,7 +49,7 @@ def test_no_annotations_outside_github_actions(fixture_data, capsys, monkeypatch
     assert check.main([str(fixture_data)]) == 1
     captured = capsys.readouterr()
     assert "::error" not in captured.out + captured.err
-    assert "data/conditions/sore-back.yml:" in captured.err
+    assert f"{FINDING}:" in captured.err
 
 
 def test_the_mkdocs_build_annotates_too(tmp_path, fixture_data, monkeypatch):
@@ -56,6 +59,6 @@ def test_the_mkdocs_build_annotates_too(tmp_path, fixture_data, monkeypatch):
     result = run_build(project)
     assert result.returncode != 0
     [annotation] = ANNOTATION.findall(result.stdout)
-    assert annotation == ("data/conditions/sore-back.yml", str(line),
-                          "techniques[0].id: unknown technique 'gentel-rub' (did you mean 'gentle-rub'?)")
+    assert annotation == (FINDING, str(line), "intervention: unknown technique 'gentel-rub' (did you mean "
+                          "'gentle-rub'?): write a technique id, or one of massage")
     assert "Traceback" not in result.stdout + result.stderr

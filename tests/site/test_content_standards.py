@@ -14,7 +14,6 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, edit, errors_for
 from macros.data.content_standards import MAX_SUMMARY_GRADE, plain, promises_in, reading_grade
-from macros.data.model import warning_levels
 from macros.data.kinds import PAGE_KINDS
 
 
@@ -67,17 +66,20 @@ def test_every_prose_topic_has_a_page(page):
     assert (ROOT / "docs" / page).exists(), f"docs/{page} is missing"
 
 
-def test_every_graded_relationship_and_page_cites_a_source(fixture_data):
-    """Every page is loaded through the model, so the model must refuse a page or a graded link without one."""
-    f = fixture_data / "conditions" / "sore-back.yml"
-    edit(f, "sources: [agency-page]\nlast_reviewed", "sources: []\nlast_reviewed")
-    edit(f, "    sources: [review-one]\n    direction: benefit\n    evidence: direct\n    searched: 2026-11-27\nbenefits",
-         "    sources: []\n    direction: benefit\n    evidence: direct\n    searched: 2026-11-27\nbenefits")
-    lines = f.read_text().splitlines()
-    link_line, page_line = (lines.index(text) + 1 for text in ("    sources: []", "sources: []"))
+def test_every_finding_red_flag_and_page_cites_a_source(fixture_data):
+    """Everything is loaded through the model, so the model must refuse a page, a finding or a red flag
+    without a source."""
+    page = fixture_data / "conditions" / "sore-back.yml"
+    finding = fixture_data / "findings" / "sore-back-gentle-rub-less-pain.yml"
+    flag = fixture_data / "red-flags" / "numb-bottom.yml"
+    edit(page, "sources: [agency-page]\nlast_reviewed", "sources: []\nlast_reviewed")
+    edit(finding, "sources: [review-one]", "sources: []")
+    edit(flag, "sources: [agency-page]", "sources: []")
+    line = {f: f.read_text().splitlines().index("sources: []") + 1 for f in (page, finding, flag)}
     assert sorted(errors_for(fixture_data)) == [
-        f"data/conditions/sore-back.yml:{link_line}: techniques[0].sources: must list at least one item",
-        f"data/conditions/sore-back.yml:{page_line}: sources: must list at least one item",
+        f"data/conditions/sore-back.yml:{line[page]}: sources: must list at least one item",
+        f"data/findings/sore-back-gentle-rub-less-pain.yml:{line[finding]}: sources: must list at least one item",
+        f"data/red-flags/numb-bottom.yml:{line[flag]}: sources: must list at least one item",
     ]
 
 
@@ -125,9 +127,10 @@ def test_conditions_with_red_flags_show_an_urgent_callout(built_site, condition_
     assert all(number in callout.get_text() for number in ("911", "999", "112")), condition_id
 
 
-def signs_of(kb, condition_id: str) -> list[str]:
-    """Every warning sign of a condition, at both levels."""
-    return [sign for _level, block in warning_levels(kb["condition"][condition_id]) for sign in block.signs]
+def signs_of(kb, condition_id: str, level: str | None = None) -> list[str]:
+    """Every warning sign of a condition (at one level, if given), from the red flags it names."""
+    flags = [kb["red-flag"][f] for f in kb["condition"][condition_id].red_flags]
+    return [sign for flag in flags if level in (None, flag.level) for sign in flag.signs]
 
 
 # Each red flag a condition's warning signs must name, as alternative wordings of it.
@@ -202,3 +205,56 @@ def test_a_reader_can_answer_the_four_questions_about_sciatica(built_site):
     assert soup.select("strong.certainty"), "no certainty shown"
     assert "../../cautions/bleeding-risk/" in {a["href"] for a in soup.select("article a[href]")}
     assert "What to ask your therapist" in text
+
+
+# ---- The safety errors a clinical review found, fixed as a class (issue: evidence findings) ----
+
+def test_cord_compression_neurological_signs_and_fever_in_cancer_treatment_are_emergencies(kb):
+    emergency = " ".join(signs_of(kb, "cancer-related-pain", "emergency")).lower()
+    for words in (["weak"], ["numb"], ["bladder"], ["bowel"]):
+        assert any(w in emergency for w in words), f"cancer-related pain: {words} is not an emergency sign"
+    assert "100.4" in emergency and "38" in emergency, "fever during cancer treatment: the US threshold"
+    urgent = " ".join(signs_of(kb, "cancer-related-pain", "urgent")).lower()
+    assert "bladder" not in urgent and "numb" not in urgent and "weak" not in urgent
+
+
+def test_pain_only_signs_of_cord_compression_stay_urgent(kb):
+    urgent = " ".join(signs_of(kb, "cancer-related-pain", "urgent")).lower()
+    assert "back" in urgent and "pain" in urgent
+
+
+def test_cancer_signs_send_readers_to_their_cancer_teams_24_hour_line(kb):
+    condition = kb["condition"]["cancer-related-pain"]
+    actions = [kb["red-flag"][f].action or getattr(condition.actions, kb["red-flag"][f].level)
+               for f in condition.red_flags]
+    assert any(a is not None and "24-hour" in a.action and "emergency" in a.action.lower() for a in actions)
+
+
+def test_labor_sends_readers_to_the_labor_and_delivery_unit_never_urgent_care(kb):
+    condition = kb["condition"]["labor-pain"]
+    urgent = [kb["red-flag"][f] for f in condition.red_flags if kb["red-flag"][f].level == "urgent"]
+    assert urgent, "labor: no urgent signs"
+    for flag in urgent:
+        action = flag.action or condition.actions.urgent
+        assert action is not None and "labor and delivery unit" in action.action.lower()
+        assert "day or night" in action.action.lower() and "urgent care" not in action.action.lower()
+    text = " ".join(signs_of(kb, "labor-pain")).lower()
+    for words in ("moving less", "waters", "bleeding"):
+        assert words in text, f"labor: '{words}' is not a warning sign"
+
+
+def test_low_back_pain_has_the_nhs_red_flags(kb):
+    text = " ".join(signs_of(kb, "low-back-pain")).lower()
+    for words in (["chest pain"], ["weight"], ["lump", "shape"]):
+        assert any(w in text for w in words), f"low back pain lacks {words}"
+
+
+def test_one_red_flag_is_shared_not_retyped_across_pages(kb):
+    """Cauda equina signs are one record on the three back pages; so are the two clots wherever they show."""
+    back = [set(kb["condition"][c].red_flags) for c in ("sciatica", "herniated-disc", "low-back-pain")]
+    assert set.intersection(*back), "sciatica, herniated disc and low back pain share no red flag"
+
+
+def test_tension_type_headache_summary_says_emergency_care(kb):
+    summary = kb["condition"]["tension-type-headache"].summary.lower()
+    assert "urgent care" not in summary

@@ -136,8 +136,12 @@ def test_data_reference_says_type_required_allowed_and_example(editor_build):
     assert about["body_area"].endswith("Example: back .")
     assert "Optional. Type: list of plain text items." in about["also_called"]
     assert "Required. Type: list of source ids. Allowed: at least 1 item." in about["sources"]
-    link = fields.find("a", string="list of graded link blocks")
-    assert link["href"] == "#block-graded-link" and page.find(id="block-graded-link")
+    link = fields.find("a", string="level actions block")
+    assert link["href"] == "#block-level-actions" and page.find(id="block-level-actions")
+    finding = page.find(id="finding").find_next("dl")
+    about_finding = {dt.get_text(): " ".join(dt.find_next_sibling("dd").get_text(" ").split())
+                     for dt in finding.find_all("dt")}
+    assert "Allowed: usual-care , sham , active , mixed , not-reported" in about_finding["comparator"]
     assert page.find("a", string="condition.schema.json")["href"] == "../../schemas/condition.schema.json"
     assert (site / "schemas" / "condition.schema.json").exists()
     assert len(page.select("table")) == 1, "fields are listed, not in wide tables that scroll on a phone"
@@ -195,9 +199,10 @@ def test_web_editors_get_starter_files(editor_build, kind, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     (data / KIND_FOLDERS[kind] / "new-page.yml").write_text(starter)
-    if kind == "source":
-        with pytest.raises(DataErrors):
+    if "status" not in KIND_MODELS[kind].model_fields:  # sources, findings, red flags: no draft state
+        with pytest.raises(DataErrors) as refused:
             load_knowledge_base(data)
+        assert all(e.file == f"data/{KIND_FOLDERS[kind]}/new-page.yml" for e in refused.value.errors)
         return
     kb = load_knowledge_base(data)
     assert "new-page" in kb.drafts[kind]

@@ -1,5 +1,6 @@
-"""The evidence map's page, SVG and JSON agree with the data: every graded condition ->
-technique link is one cell in each, with the same certainty and direction, and nothing else is."""
+"""The evidence map's page, SVG and JSON agree with the data: every finding about a condition is one
+cell in each, in the column of the technique it tested or of massage in general, with the same
+certainty and direction, and the counts add up to the cells."""
 
 from __future__ import annotations
 
@@ -25,15 +26,19 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def shown(certainty: str, direction: str) -> str:
-    """What readers are told (content standards, section 6): with very weak evidence, not which way."""
-    return "not-known" if certainty in ("very low", "insufficient") else direction
+    """What readers are told (content standards, section 6): with no usable or very weak evidence, not
+    which way, unless very weak evidence points to harm."""
+    if certainty == "insufficient" or (certainty == "very low" and direction != "harm"):
+        return "not-known"
+    return direction
 
 
 @pytest.fixture(scope="module")
 def expected(kb):
-    """Straight from the data files' models, not from the code that builds the map."""
-    return {(cid, link.id): (link.certainty, link.direction)
-            for cid, condition in kb["condition"].items() for link in condition.techniques}
+    """Straight from the data files' models, not from the code that builds the map:
+    finding id -> (condition, column, certainty, direction), for every finding about a condition."""
+    return {fid: (f.population, f.intervention, f.certainty, f.direction)
+            for fid, f in kb["finding"].items() if f.population in kb["condition"]}
 
 
 def words(certainty: str, direction: str) -> tuple[str, str]:
@@ -44,14 +49,17 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(), "lxml")
 
 
-def test_the_data_has_links_to_map(expected):
-    assert len(expected) >= 20, "too few graded links for the comparison to mean anything"
+def test_the_data_has_findings_to_map_in_both_kinds_of_column(expected):
+    assert len(expected) >= 20, "too few findings for the comparison to mean anything"
+    assert {column == "massage" for _c, column, _ce, _d in expected.values()} == {True, False}
 
 
-def test_the_page_shows_every_link_once_with_its_words(built_site, kb, expected):
+def test_the_page_shows_every_finding_once_with_its_words(built_site, kb, expected):
     table = page(built_site, "evidence-map").select_one("table.evidence-map__grid")
-    columns = [a["href"].split("/")[-2] for a in table.select("thead th a")]
-    assert sorted(columns) == sorted(kb["technique"]), "a column per technique"
+    heads = table.select("thead th")[1:]
+    assert heads[0].get_text(strip=True) == "Massage in general" and not heads[0].find("a")
+    columns = ["massage"] + [th.a["href"].split("/")[-2] for th in heads[1:]]
+    assert sorted(columns[1:]) == sorted(kb["technique"]), "a column per technique"
     rows = table.select("tbody tr")
     assert [r.th.a["href"].split("/")[-2] for r in rows] == \
         sorted(kb["condition"], key=lambda c: kb["condition"][c].name.lower()), "a row per condition, A to Z"
@@ -60,42 +68,49 @@ def test_the_page_shows_every_link_once_with_its_words(built_site, kb, expected)
         cid = row.th.a["href"].split("/")[-2]
         cells = row.find_all("td")
         assert len(cells) == len(columns)
-        for tid, td in zip(columns, cells):
-            if not td.get_text(strip=True):
-                assert not td.find("a"), f"{cid} x {tid}: an empty cell with a link"
-                continue
-            found[(cid, tid)] = (td["data-certainty"], td["data-direction"])
-            text = " ".join(td.get_text(" ").split())
-            direction_words, certainty_words = words(td["data-certainty"], td["data-direction"])
-            assert direction_words in text and certainty_words in text, f"{cid} x {tid}: {text!r}"
-            icon = DIRECTION[shown(td["data-certainty"], td["data-direction"])][0]
-            assert td.select_one(".evidence-map__icon").get_text() == icon
-            assert td.a["href"] == f"../conditions/{cid}/#finding-technique-{tid}"
+        for column, td in zip(columns, cells):
+            for li in td.select("li.evidence-map__cell"):
+                fid = li.a["href"].split("#finding-")[1]
+                assert li.a["href"] == f"../conditions/{cid}/#finding-{fid}"
+                assert fid not in found, f"{fid} shown twice"
+                found[fid] = (cid, column, li["data-certainty"], li["data-direction"])
+                text = " ".join(li.get_text(" ").split())
+                direction_words, certainty_words = words(li["data-certainty"], li["data-direction"])
+                assert direction_words in text and certainty_words in text, f"{fid}: {text!r}"
+                assert kb["benefit"][kb["finding"][fid].outcome].name in text, f"{fid}: outcome not named"
+                assert li.select_one(".evidence-map__icon").get_text() == \
+                    DIRECTION[shown(li["data-certainty"], li["data-direction"])][0]
+            if not td.select("li"):
+                assert not td.get_text(strip=True) and not td.find("a"), f"{cid} x {column}: an empty cell with text"
     assert found == expected
 
 
-def test_each_cell_leads_to_its_finding(built_site, expected):
-    for cid, tid in expected:
-        target = page(built_site, f"conditions/{cid}").find(id=f"finding-technique-{tid}")
-        assert target is not None, f"conditions/{cid}/ has no finding-technique-{tid}"
+def test_each_cell_leads_to_its_finding_on_the_conditions_page(built_site, expected):
+    for fid, (cid, column, _c, _d) in expected.items():
+        target = page(built_site, f"conditions/{cid}").find(id=f"finding-{fid}")
+        assert target is not None, f"conditions/{cid}/ has no finding-{fid}"
         item = target.find_parent("li")
-        assert item.find("a", href=f"../../techniques/{tid}/"), f"{cid}: the anchor is not on {tid}'s finding"
+        if column == "massage":
+            assert "Massage in general" in item.get_text()
+        else:
+            assert item.find("a", href=f"../../techniques/{column}/"), f"{cid}: the anchor is not on {column}'s finding"
 
 
 def certainty_counts(expected) -> Counter:
-    return Counter(certainty for certainty, _direction in expected.values())
+    return Counter(certainty for _c, _t, certainty, _d in expected.values())
 
 
-def test_the_page_counts_verdicts_at_each_certainty(built_site, expected):
+def test_the_page_counts_findings_at_each_certainty_and_they_add_up_to_the_cells(built_site, expected):
     text = " ".join(page(built_site, "evidence-map").select_one("article").get_text(" ").split())
     for word in CERTAINTY_WORDS:
         assert f"{CERTAINTY[word][0]}: {certainty_counts(expected)[word]}" in text, word
+    assert sum(certainty_counts(expected).values()) == len(expected)
 
 
 def test_conditions_a_to_z_carries_the_compact_counts(built_site, kb, expected):
     summary = page(built_site, "conditions").select_one(".evidence-map-summary")
     text = " ".join(summary.get_text(" ").split())
-    assert f"{len(expected)} verdicts on {len(kb['condition'])} conditions" in text
+    assert f"{len(expected)} findings on {len(kb['condition'])} conditions" in text
     for word in CERTAINTY_WORDS:
         assert f"{CERTAINTY[word][0].lower()}: {certainty_counts(expected)[word]}" in text
     assert summary.find("a", href="../evidence-map/")
@@ -104,18 +119,19 @@ def test_conditions_a_to_z_carries_the_compact_counts(built_site, kb, expected):
 def svg_cells(tree) -> dict:
     cells = {}
     for a in tree.iter(f"{SVG_NS}a"):
-        if a.get("data-condition"):
-            key = (a.get("data-condition"), a.get("data-technique"))
-            assert key not in cells, f"{key} drawn twice"
+        if a.get("data-finding"):
+            fid = a.get("data-finding")
+            assert fid not in cells, f"{fid} drawn twice"
             text = " ".join(" ".join(t.itertext()) for t in a.iter(f"{SVG_NS}text"))
             direction_words, certainty_words = words(a.get("data-certainty"), a.get("data-direction"))
-            assert direction_words in text and certainty_words in text, f"{key}: {text!r}"
-            assert a.get("href") == f"{SITE_URL}conditions/{key[0]}/#finding-technique-{key[1]}"
-            cells[key] = (a.get("data-certainty"), a.get("data-direction"))
+            assert direction_words in text and certainty_words in text, f"{fid}: {text!r}"
+            assert a.get("href") == f"{SITE_URL}conditions/{a.get('data-condition')}/#finding-{fid}"
+            cells[fid] = (a.get("data-condition"), a.get("data-technique"), a.get("data-certainty"),
+                          a.get("data-direction"))
     return cells
 
 
-def test_the_svg_shows_every_link_once_with_its_words(built_site, expected):
+def test_the_svg_shows_every_finding_once_with_its_words(built_site, expected):
     tree = etree.parse(str(built_site / "evidence-map.svg"))  # a real XML parser: well-formed or it fails
     assert tree.getroot().tag == f"{SVG_NS}svg"
     assert tree.getroot().find(f"{SVG_NS}title").text
@@ -132,22 +148,35 @@ def test_the_svg_escapes_names(fixture_data):
     assert any("".join(t.itertext()) == 'Rub & "press"' for t in tree.iter(f"{SVG_NS}text"))
 
 
-def test_the_json_matches_its_schema_and_the_data(built_site, kb, expected):
-    data = json.loads((built_site / "api" / "v1" / "evidence-map.json").read_text())
-    schema = json.loads((ROOT / "docs" / "api" / "v1" / "schemas" / "evidence-map.schema.json").read_text())
+@pytest.mark.parametrize("version", ["v1", "v2"])
+def test_the_json_matches_its_schema_and_the_data(built_site, kb, expected, version):
+    data = json.loads((built_site / "api" / version / "evidence-map.json").read_text())
+    schema = json.loads((ROOT / "docs" / "api" / version / "schemas" / "evidence-map.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     assert not errors, errors[0].message
-    assert (built_site / "api" / "v1" / "schemas" / "evidence-map.schema.json").exists()
-    cells = {(c["condition"], c["technique"]): (c["certainty"], c["direction"]) for c in data["cells"]}
-    assert len(cells) == len(data["cells"]), "a cell listed twice"
-    assert cells == expected
+    assert (built_site / "api" / version / "schemas" / "evidence-map.schema.json").exists()
+    cells = [(c["condition"], c["technique"], c["certainty"], c["direction"]) for c in data["cells"]]
+    assert Counter(cells) == Counter(expected.values())
     for c in data["cells"]:
         assert c["shown_direction"] == shown(c["certainty"], c["direction"])
-        assert c["url"] == f"{SITE_URL}conditions/{c['condition']}/#finding-technique-{c['technique']}"
-    assert data["counts"] == {word: certainty_counts(expected)[word] for word in CERTAINTY_WORDS}
+        if version == "v1":  # the address it was published with: the first line about that technique
+            assert c["url"] == f"{SITE_URL}conditions/{c['condition']}/#finding-technique-{c['technique']}"
+        else:
+            assert expected[c["finding"]][:2] == (c["condition"], c["technique"])
+            assert c["url"] == f"{SITE_URL}conditions/{c['condition']}/#finding-{c['finding']}"
+    counts = {word: certainty_counts(expected)[word] for word in CERTAINTY_WORDS}
+    assert data["counts"] == (counts | {"not supported": 0} if version == "v1" else counts)
+    assert sum(data["counts"].values()) == len(data["cells"])
     assert {c["id"] for c in data["conditions"]} == set(kb["condition"])
-    assert {t["id"] for t in data["techniques"]} == set(kb["technique"])
+    assert {t["id"] for t in data["techniques"]} == set(kb["technique"]) | {"massage"}
+
+
+def test_every_old_map_address_still_lands_on_a_finding(built_site):
+    data = json.loads((built_site / "api" / "v1" / "evidence-map.json").read_text())
+    for c in data["cells"]:
+        path, anchor = c["url"].removeprefix(SITE_URL).split("#")
+        assert page(built_site, path.rstrip("/")).find(id=anchor) is not None, c["url"]
 
 
 def test_the_schema_rejects_a_bad_cell(built_site):
@@ -157,21 +186,18 @@ def test_the_schema_rejects_a_bad_cell(built_site):
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data))
 
 
-def test_a_link_the_data_drops_leaves_all_three(fixture_data):
-    """The fixture grades one condition -> technique link: one cell in each; without it, none."""
+def test_a_finding_the_data_drops_leaves_all_three(fixture_data):
+    """The fixture has one finding about a condition: one cell in each; without it, none."""
     from macros.render.evidence_map import html_table, json_value
 
     def three(data):
         grid = build_evidence_map(build_relation_graph(load_knowledge_base(data)))
-        return (str(html_table(grid)).count("evidence-map__cell "), svg(grid, SITE_URL).count("data-condition="),
-                len(json_value(grid, SITE_URL)["cells"]))
+        return (str(html_table(grid)).count("evidence-map__cell "), svg(grid, SITE_URL).count("data-finding="),
+                len(json_value(grid, SITE_URL)["cells"]), len(json_value(grid, SITE_URL, "v2")["cells"]))
 
-    assert three(FIXTURE_DATA) == (1, 1, 1)
-    path = fixture_data / "conditions" / "sore-back.yml"
-    text, n = re.subn(r"(?m)^techniques:\n(  .*\n)+", "techniques: []\n", path.read_text())
-    assert n == 1, "fixture changed"
-    path.write_text(text)
-    assert three(fixture_data) == (0, 0, 0)
+    assert three(FIXTURE_DATA) == (1, 1, 1, 1)
+    (fixture_data / "findings" / "sore-back-gentle-rub-less-pain.yml").unlink()
+    assert three(fixture_data) == (0, 0, 0, 0)
 
 
 @pytest.mark.parametrize("path", ["evidence-map/index.html", "find/index.html"])

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from macros.data.kinds import KIND_FOLDERS, PAGE_KINDS
-from macros.data.relation_graph import Edge, build_relation_graph
+from macros.data.relation_graph import build_relation_graph
 from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
 
 
@@ -37,41 +39,54 @@ def test_one_page_per_data_file_and_an_index(built_site, kb, kind):
     assert {h.rsplit("/", 2)[-2] for h in links_in(index) if h.startswith("./") or "/" in h} >= data_ids
 
 
+# On whose page a finding is shown, and to which of its other ends that page links:
+# a condition's page names the technique tested; a technique's page, the condition; a claim's page, both.
+LINKS_FROM = {"condition": ("technique",), "technique": ("condition",), "benefit": ("condition", "technique")}
+END_OF = {"condition": "population", "technique": "intervention", "benefit": "outcome"}
+
+
 def links_missing_between_related_pages(site: Path, kb, graph) -> list[str]:
-    """Each graded relationship written in the data must link from both of its pages."""
+    """Each finding links, from every page that shows it, to the pages of its other ends."""
     problems, checked = [], 0
-    for kind in PAGE_KINDS:
+    for kind in ("condition", "technique", "benefit"):
         for entity_id in kb[kind]:
             here = links_in(page(site, kind, entity_id))
-            for relation, edges in graph.graded.get((kind, entity_id), {}).items():
-                for edge in edges:
-                    if f"../../{KIND_FOLDERS[edge.kind]}/{edge.other}/" not in here:
-                        problems.append(f"{kind} {entity_id} does not link to {edge.kind} {edge.other}")
+            for view in graph.findings_on(kind, entity_id):
+                if getattr(view.record, END_OF[kind]) != entity_id:
+                    continue  # a related finding, shown on a page it does not name
+                for other in LINKS_FROM[kind]:
+                    target = getattr(view.record, END_OF[other])
+                    if target not in kb[other]:
+                        continue  # massage in general, or a named group: no page
+                    if f"../../{KIND_FOLDERS[other]}/{target}/" not in here:
+                        problems.append(f"{kind} {entity_id} does not link to {other} {target}")
                     checked += 1
-    # Counted from the data, not from the graph: one relationship, two pages, two links.
-    written = sum(len(getattr(entity, relation, [])) for kind in PAGE_KINDS for entity in kb[kind].values()
-                  for relation in ("techniques", "benefits"))
-    if checked != 2 * written:
-        problems.append(f"checked {checked} links for {written} relationships written in the data; expected {2 * written}")
+    # Counted from the data, not from the graph.
+    written = sum(1 for f in kb["finding"].values() for kind in LINKS_FROM for other in LINKS_FROM[kind]
+                  if getattr(f, END_OF[kind]) in kb[kind] and getattr(f, END_OF[other]) in kb[other])
+    if checked != written:
+        problems.append(f"checked {checked} links for the findings written in the data; expected {written}")
     return problems
 
 
-def test_every_relationship_links_both_ways(built_site, kb, graph):
+def test_every_finding_links_its_pages_both_ways(built_site, kb, graph):
     problems = links_missing_between_related_pages(built_site, kb, graph)
     assert not problems, "\n".join(problems)
 
 
 def test_the_both_ways_check_can_fail(built_site, kb):
-    """A relationship indexed one way only, or a page without its link, is reported."""
-    condition_id, link = next((cid, c.techniques[0]) for cid, c in kb["condition"].items() if c.techniques)
+    """A finding indexed on one of its pages only, or a page without its link, is reported."""
+    finding_id, finding = next((fid, f) for fid, f in kb["finding"].items()
+                               if f.population in kb["condition"] and f.intervention in kb["technique"])
     one_way = build_relation_graph(kb)
-    back = one_way.graded[("technique", link.id)]["conditions"]
-    back.remove(next(e for e in back if e.other == condition_id))
+    one_way.links[("technique", finding.intervention)]["findings"].remove(finding_id)
     assert any("expected" in p for p in links_missing_between_related_pages(built_site, kb, one_way))
 
     unlinked = build_relation_graph(kb)
-    unlinked.graded[("technique", link.id)]["conditions"].append(Edge("condition", "no-such-condition", link, "a verdict"))
-    assert f"technique {link.id} does not link to condition no-such-condition" in \
+    other = next(c for c in kb["condition"] if c != finding.population)
+    moved = finding.model_copy(update={"population": other})
+    unlinked.findings[finding_id] = dataclasses.replace(unlinked.findings[finding_id], record=moved)
+    assert f"technique {finding.intervention} does not link to condition {other}" in \
         links_missing_between_related_pages(built_site, kb, unlinked)
 
 

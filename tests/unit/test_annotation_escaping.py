@@ -34,6 +34,6 @@ def test_a_file_name_with_a_comma_reaches_the_annotation_escaped(fixture_data, c
     (fixture_data / "conditions" / "sore-back.yml").rename(fixture_data / "conditions" / "sore,line=1::x.yml")
     assert check.main([str(fixture_data)]) == 1
     out = capsys.readouterr().out
-    [line] = [l for l in out.splitlines() if "sore" in l]
+    [line] = [l for l in out.splitlines() if l.startswith("::error file=data/conditions/sore")]
     assert line.startswith("::error file=data/conditions/sore%2Cline=1%3A%3Ax.yml,line=1::")
     assert re.fullmatch(r"::error file=[^,:]+,line=\d+::.*", line)

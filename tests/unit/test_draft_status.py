@@ -17,16 +17,20 @@ def test_a_blank_required_field_in_a_draft_is_a_warning(fixture_data):
     f = fixture_data / "benefits" / "less-pain.yml"
     make_draft(f)
     edit(f, "claim: Massage takes pain away.", "claim:")
-    edit(fixture_data / "conditions" / "sore-back.yml", "benefits:\n  - id: less-pain\n    certainty: very low\n"
-         "    finding: Pain eased for a few days in one small trial.\n    sources: [review-one]\n"
-         "    direction: benefit\n    evidence: direct\n    searched: 2026-11-27\n", "")
-    edit(fixture_data / "techniques" / "gentle-rub.yml", "benefits:\n  - id: less-pain\n    certainty: low\n"
-         "    finding: Some people feel less pain for a short time.\n    sources: [review-one]\n"
-         "    direction: benefit\n    evidence: direct\n    searched: 2026-11-27\n", "")
     kb = load_knowledge_base(fixture_data)
-    assert [str(w) for w in kb.warnings] == [
-        f"data/benefits/less-pain.yml:{line_of(f, 'claim:')}: claim: draft: blank: fill it in before you publish"]
+    assert f"data/benefits/less-pain.yml:{line_of(f, 'claim:')}: claim: draft: blank: fill it in before you publish" \
+        in [str(w) for w in kb.warnings]
     assert "less-pain" in kb.drafts["benefit"] and "less-pain" not in kb["benefit"]
+
+
+def test_findings_about_a_draft_wait_with_it(fixture_data):
+    """The findings on the draft claim are kept off the site with it, and the editor is told."""
+    make_draft(fixture_data / "benefits" / "less-pain.yml")
+    kb = load_knowledge_base(fixture_data)
+    waiting = {"adults-massage-less-pain", "adults-gentle-rub-less-pain", "sore-back-gentle-rub-less-pain"}
+    assert set(kb.drafts["finding"]) == waiting and not kb["finding"]
+    assert {w.file for w in kb.warnings if "waits for the draft benefit 'less-pain'" in w.message} == \
+        {f"data/findings/{f}.yml" for f in waiting}
 
 
 def test_the_same_blank_in_a_published_page_is_an_error(fixture_data):
@@ -39,10 +43,10 @@ def test_the_same_blank_in_a_published_page_is_an_error(fixture_data):
 def test_a_wrong_value_in_a_draft_is_still_an_error(fixture_data):
     f = fixture_data / "conditions" / "sore-back.yml"
     make_draft(f)
-    edit(f, "certainty: low", "certainty: lowish")
+    edit(f, "body_area: back", "body_area: backside")
     [error] = errors_for(fixture_data)
-    assert error.startswith(f"data/conditions/sore-back.yml:{line_of(f, 'lowish')}: techniques[0].certainty: "
-                            "unknown certainty 'lowish'")
+    assert error.startswith(f"data/conditions/sore-back.yml:{line_of(f, 'backside')}: body_area: "
+                            "'backside' is not allowed")
 
 
 @pytest.mark.parametrize("placeholder", ["TODO", "TODO: write the summary", "...", "TBD"])
@@ -59,11 +63,11 @@ def test_placeholder_text_warns_in_a_draft_and_fails_a_published_page(fixture_da
 
 
 def test_a_published_page_may_not_link_to_an_unfinished_draft(fixture_data):
-    f = fixture_data / "techniques" / "gentle-rub.yml"
+    f = fixture_data / "cautions" / "blood-clot.yml"
     make_draft(f)
-    edit(f, "summary: A light, slow massage with long strokes.", "summary:")
+    edit(f, "summary: Massage could move a clot. Ask your doctor before you book.", "summary:")
     errors = errors_for(fixture_data)
-    assert any(e.startswith("data/conditions/sore-back.yml:") and "technique 'gentle-rub' is still a draft" in e
+    assert any(e.startswith("data/conditions/sore-back.yml:") and "caution 'blood-clot' is still a draft" in e
                for e in errors), errors
 
 

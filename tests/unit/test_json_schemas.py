@@ -56,7 +56,11 @@ def test_valid_files_pass_the_schema(kind):
     ("condition", {"last_reviewed": "2026-13-01"}, "last_reviewed"),         # not a date
     ("condition", {"sources": []}, "sources"),                               # at least one
     ("technique", {"cautions": "blood-clot"}, "cautions"),                   # a list, not text
-    ("benefit", {"evidence": {"certainty": "lowish", "finding": "x", "sources": ["a"]}}, "evidence/certainty"),
+    ("benefit", {"claim_finding": ["a"]}, "claim_finding"),                 # one id, not a list
+    ("finding", {"certainty": "not supported"}, "certainty"),               # a retired word
+    ("finding", {"effect": {"measure": "SMD"}}, "effect"),                  # an effect needs its value
+    ("red-flag", {"level": "soon"}, "level"),
+    ("condition", {"red_flags": "some"}, "red_flags"),                      # ids, or the word none
     ("caution", {"action": "run"}, "action"),
     ("source", {"pmid": "PMC123"}, "pmid"),
     ("source", {"year": "twenty"}, "year"),

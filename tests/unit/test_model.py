@@ -5,26 +5,48 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from macros.data.model import CERTAINTY_WORDS, Condition, GradedLink, Source
+from macros.data.model import CERTAINTY_WORDS, Condition, Finding, Source
 
 
 def link(**overrides):
-    data = {"id": "swedish-massage", "certainty": "low", "finding": "It helped a little.", "sources": ["s"],
+    """A finding (one body of evidence), with what the test changes."""
+    data = {"intervention": "swedish-massage", "population": "low-back-pain", "outcome": "pain-relief",
+            "comparator": "usual-care", "certainty": "low", "finding": "It helped a little.", "sources": ["s"],
             "direction": "benefit", "evidence": "direct", "searched": "2026-11-30"}
-    return GradedLink.model_validate({**data, **overrides})
+    return Finding.model_validate({**data, **overrides})
 
 
-def test_certainty_vocabulary_is_the_six_grade_words():
-    assert CERTAINTY_WORDS == ("high", "moderate", "low", "very low", "insufficient", "not supported")
+def test_certainty_vocabulary_is_the_five_grade_words():
+    assert CERTAINTY_WORDS == ("high", "moderate", "low", "very low", "insufficient")
     for word in CERTAINTY_WORDS:
         assert link(certainty=word).certainty == word
     with pytest.raises(ValidationError):
         link(certainty="strong")
 
 
-def test_a_graded_link_needs_a_source():
+def test_the_retired_word_not_supported_is_refused_with_what_to_write_instead():
+    with pytest.raises(ValidationError, match="no longer a certainty: write how sure the studies"):
+        link(certainty="not supported")
+
+
+def test_a_finding_needs_a_source():
     with pytest.raises(ValidationError, match="at least 1 item"):
         link(sources=[])
+
+
+@pytest.mark.parametrize("effect, words", [
+    ({"measure": "SMD", "value": -0.82, "ci_low": -1.17}, "give both ends of the interval"),
+    ({"measure": "SMD", "value": -0.82, "ci_low": -0.5, "ci_high": -0.1}, "the value must lie between"),
+    ({"value": -0.82}, "Field required"),
+])
+def test_an_effect_is_as_the_source_reports_it(effect, words):
+    with pytest.raises(ValidationError, match=words):
+        link(effect=effect)
+
+
+def test_an_effect_with_its_interval_is_kept_as_written():
+    effect = link(effect={"measure": "SMD", "value": -0.82, "ci_low": -1.17, "ci_high": -0.47}).effect
+    assert (effect.measure, effect.value, effect.ci_low, effect.ci_high) == ("SMD", -0.82, -1.17, -0.47)
 
 
 @pytest.mark.parametrize("finding", [
@@ -52,7 +74,7 @@ def minimal_condition(**overrides):
     data = {
         "name": "Sore back", "summary": "Short.", "body_area": "back", "sources": ["s"],
         "last_reviewed": "2026-01-01", "next_review": "2027-01-01",
-        "warning_signs": {"emergency": "none", "urgent": "none"},
+        "population_phrase": "in a sore back", "red_flags": "none",
     }
     return Condition.model_validate({**data, **overrides})
 
@@ -128,7 +150,7 @@ def test_a_pattern_error_names_the_fields_own_pattern(fixture_data, field, value
 @pytest.mark.parametrize("words, labels", [
     ("CERTAINTY_WORDS", "CERTAINTY"), ("DIRECTIONS", "DIRECTION"), ("EVIDENCE_KINDS", "EVIDENCE"),
     ("INDIRECT_REASONS", "INDIRECT"), ("BODY_AREAS", "BODY_AREA"), ("CAUTION_ACTIONS", "CAUTION_ACTION"),
-    ("SOURCE_TYPES", "SOURCE_TYPE"),
+    ("SOURCE_TYPES", "SOURCE_TYPE"), ("COMPARATORS", "COMPARATOR"), ("WARNING_LEVELS", "LEVEL_HEADING"),
 ])
 def test_each_vocabulary_is_the_models_and_has_a_label_for_every_word(words, labels):
     from typing import get_args

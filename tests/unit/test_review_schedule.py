@@ -63,7 +63,7 @@ def test_report_command(fixture_data, capsys):
     assert out.splitlines() == [
         "1 page to review (1 overdue, 0 due in the next 30 days):",
         "  data/benefits/less-pain.yml: Less pain: overdue by 695 days (due 2025-01-01)",
-        "Every grade's evidence was searched for within the last year.",
+        "Every finding's evidence was searched for within the last year.",
     ]
 
 
@@ -71,16 +71,16 @@ def test_report_when_nothing_is_due(fixture_data, capsys):
     assert main([str(fixture_data), "--today", "2026-11-27"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "No page is overdue for review or due in the next 30 days.",
-        "Every grade's evidence was searched for within the last year."]
+        "Every finding's evidence was searched for within the last year."]
 
 
 def test_the_report_lists_searches_for_newer_evidence_older_than_a_year(fixture_data, capsys):
-    """The fixture's grades were last searched on 2026-11-27: a year and a day later, each is listed."""
+    """The fixture's findings were last searched on 2026-11-27: a year and a day later, each is listed."""
     assert main([str(fixture_data), "--today", "2027-11-28"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "4 grades not searched for newer evidence in over a year (search again, then update searched:):" in out
-    assert "  data/conditions/sore-back.yml: techniques[0]: last searched 2026-11-27" in out
-    assert "  data/benefits/less-pain.yml: evidence: last searched 2026-11-27" in out
+    assert "3 findings not searched for newer evidence in over a year (search again, then update searched:):" in out
+    assert "  data/findings/sore-back-gentle-rub-less-pain.yml: searched: last searched 2026-11-27" in out
+    assert "  data/findings/adults-massage-less-pain.yml: searched: last searched 2026-11-27" in out
 
 
 def test_the_build_notice_is_info_not_a_warning(fixture_data, caplog):

@@ -1,39 +1,95 @@
-"""The verdict readers see is generated from direction and certainty (content standards, section 6)."""
+"""The verdict readers see is generated from a finding's direction and certainty, and every form
+is the one the table in CONTRIBUTING.md ("Verdict sentences") gives (content standards, section 6)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from macros.data.verdicts import in_sentence, subject, third_person, verdict
+from conftest import ROOT
+from macros.data.evidence_rules import verdict_problems
+from macros.data.model import CERTAINTY_WORDS, DIRECTIONS
+from macros.data.verdicts import Outcome, in_sentence, shown_direction, subject, third_person, verdict
 
-SWEDISH = subject("Swedish massage", "Swedish massage")
-MASSAGE = subject()
+SUBJECTS = {"massage in general": subject(), "a technique": subject("Swedish massage", "Swedish massage"),
+            "a technique written lower-case mid-sentence": subject("Myofascial release")}
+# Each outcome with its verbs conjugated by hand (not by the code under test).
+OUTCOMES = {
+    "pain during labor": (Outcome("ease", "pain during labor"), "ease", "eases", "worsen", "worsens"),
+    "blood pressure": (Outcome("lower", "blood pressure", worse="raise"), "lower", "lowers", "raise", "raises"),
+}
 
 
-@pytest.mark.parametrize("certainty, direction, expected", [
-    ("high", "benefit", "Swedish massage eases low back pain."),
-    ("moderate", "benefit", "Swedish massage probably eases low back pain."),
-    ("low", "benefit", "Swedish massage may ease low back pain."),
-    ("very low", "benefit", "We are very unsure whether Swedish massage eases low back pain."),
-    ("low", "small-benefit", "Swedish massage may slightly ease low back pain."),
-    ("moderate", "no-difference", "Swedish massage probably does little or nothing to ease low back pain."),
-    ("low", "no-difference", "Swedish massage may do little or nothing to ease low back pain."),
-    ("very low", "no-difference", "We are very unsure whether Swedish massage eases low back pain."),
-    ("low", "harm", "Swedish massage may do more harm than good here."),
-    ("insufficient", "not-known", "No good trials: we don't know whether Swedish massage eases low back pain."),
-    ("not supported", "no-difference",
-     "Research does not support this: trials found that Swedish massage does not ease low back pain."),
-])
-def test_each_grade_and_direction_has_its_plain_statement(certainty, direction, expected):
-    assert verdict(SWEDISH, "ease low back pain", certainty, direction) == expected
+def the_table() -> dict[tuple[str, str], str]:
+    """(certainty, direction) -> the form CONTRIBUTING.md gives, or None where make check refuses it."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("<!-- verdict-table", 1)[1]
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| certainty"))
+    rows = []
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        rows.append(line)
+    header = [cell.strip() for cell in rows[0].strip("|").split("|")]
+    table = {}
+    for row in rows[2:]:
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        for direction, form in zip(header[1:], cells[1:]):
+            table[(cells[0], direction)] = None if form == "—" else form
+    return table
+
+
+TABLE = the_table()
+
+
+def test_the_table_covers_every_certainty_and_direction():
+    assert set(TABLE) == {(c, d) for c in CERTAINTY_WORDS for d in DIRECTIONS}
+
+
+def expected(form: str, who, outcome) -> str:
+    _o, verb, verbs, worse, worsens = OUTCOMES[outcome]
+    words = {"Who": who.start, "who": who.mid, "verb": verb, "verbs": verbs, "what": outcome,
+             "worse": worse, "worsens": worsens}
+    return re.sub(r"\{(\w+)\}", lambda m: words[m.group(1)], form)
+
+
+@pytest.mark.parametrize("outcome", OUTCOMES)
+@pytest.mark.parametrize("who", SUBJECTS)
+@pytest.mark.parametrize("certainty, direction", sorted(k for k, v in TABLE.items() if v))
+def test_every_form_is_the_tables(certainty, direction, who, outcome):
+    sentence = verdict(SUBJECTS[who], OUTCOMES[outcome][0], certainty, direction)
+    assert sentence == expected(TABLE[(certainty, direction)], SUBJECTS[who], outcome)
+
+
+@pytest.mark.parametrize("certainty, direction", sorted(k for k, v in TABLE.items() if v is None))
+def test_every_dash_in_the_table_is_refused(certainty, direction):
+    class Graded:
+        evidence, indirect, comparator = "direct", [], "usual-care"
+    graded = Graded()
+    graded.certainty, graded.direction = certainty, direction
+    assert verdict_problems(graded), f"{certainty}, {direction} is a dash in the table but passes the check"
+
+
+def test_every_sentence_names_its_outcome_harm_and_no_difference_included():
+    for certainty in ("high", "moderate", "low", "very low"):
+        for direction in ("no-difference", "harm"):
+            assert "blood pressure" in verdict(subject(), OUTCOMES["blood pressure"][0], certainty, direction)
 
 
 def test_a_low_grade_that_found_no_effect_does_not_read_like_one_that_helps():
     """The reason for the field: 'low certainty' alone read the same for both."""
-    helps = verdict(MASSAGE, "reduce swelling", "low", "benefit")
-    no_effect = verdict(MASSAGE, "reduce swelling", "low", "no-difference")
+    helps = verdict(subject(), Outcome("reduce", "swelling"), "low", "benefit")
+    no_effect = verdict(subject(), Outcome("reduce", "swelling"), "low", "no-difference")
     assert helps != no_effect
-    assert "little or nothing" in no_effect and "little or nothing" not in helps
+    assert "little or no difference" in no_effect and "little or no difference" not in helps
+
+
+def test_very_low_evidence_of_harm_is_shown_as_harm_and_other_very_low_evidence_as_not_known():
+    assert shown_direction("very low", "harm") == "harm"
+    assert shown_direction("very low", "benefit") == "not-known"
+    assert shown_direction("insufficient", "not-known") == "not-known"
+    assert shown_direction("low", "no-difference") == "no-difference"
 
 
 @pytest.mark.parametrize("phrase, expected", [
@@ -49,9 +105,9 @@ def test_names_mid_sentence_keep_acronyms_and_chosen_capitals():
     assert in_sentence("Deep tissue massage") == "deep tissue massage"
     assert in_sentence("TMJ dysfunction") == "TMJ dysfunction"
     assert subject("Swedish massage", "Swedish massage").mid == "Swedish massage"
-    assert MASSAGE.start == "Massage" and MASSAGE.mid == "massage"
+    assert subject().start == "Massage" and subject().mid == "massage"
 
 
 def test_an_unknown_direction_is_an_error_not_a_silent_sentence():
     with pytest.raises(ValueError):
-        verdict(MASSAGE, "ease pain", "low", "sideways")
+        verdict(subject(), Outcome("ease", "pain"), "low", "sideways")

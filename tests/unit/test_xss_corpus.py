@@ -44,7 +44,8 @@ def live_markup(page: str, soup) -> list[str]:
 def test_the_corpus_covers_every_kind_of_field(corpus):
     names = {[part for part in f.path if isinstance(part, str)][-1] for f in corpus.fields}
     assert {"name", "summary", "finding", "url", "title", "claim", "what_to_do", "checklist",
-            "heading", "body", "publisher", "authors", "sources", "id"} <= names
+            "heading", "body", "publisher", "authors", "sources", "intervention", "outcome_phrase", "signs",
+            "measured"} <= names
     assert len(corpus.outcomes) == len(corpus.fields) * len(PAYLOADS)
 
 
