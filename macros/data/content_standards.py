@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .data_errors import DataError, field_path
-from .kinds import KIND_MODELS, PAGE_KINDS
+from .kinds import KIND_MODELS, PAGE_KINDS, reference_fields
 from .plain_text import one_line
 from .us_english import EXEMPT_FIELDS, uk_terms_in
 from .yaml_source import line_of
@@ -75,7 +75,8 @@ def _problems(kind: str, entity):
                 word = PROMISE.search(sentence).group().split()[-1]
                 yield loc, (f"promises what massage cannot do ('{word}' in \"{sentence[:120]}\"): "
                             "say what the research found instead")
-    for loc, text in _texts(entity.model_dump(), (), skip=EXEMPT_FIELDS):
+    # Ids are addresses, not words readers read: never checked.
+    for loc, text in _texts(entity.model_dump(), (), skip=EXEMPT_FIELDS | set(reference_fields(kind))):
         for word, instead in uk_terms_in(text):
             yield loc, (f"'{word}' is British English: write {instead} (US English for every reader; the "
                         "British word may follow in brackets, or go in also_called)")

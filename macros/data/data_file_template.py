@@ -14,6 +14,8 @@ from .kinds import KIND_FOLDERS, KIND_MODELS
 
 # Filled in for the editor; every other field starts blank or empty.
 _PREFILLED = {"status": "draft", "mental_health": False}
+# Lists written blank, not as []: they take ids or the word none, and an empty list is not an answer.
+_IDS_OR_NONE = {"red_flags"}
 # Shown first, in this order; then the kind's own fields; then the page's record-keeping.
 _FIRST = ("name", "also_called", "summary")
 _LAST = ("sections", "sources", "last_reviewed", "next_review", "status", "changes")
@@ -71,7 +73,7 @@ def _field_lines(guide: FieldGuide, values: dict, indent: str) -> list[str]:
         return out
     if guide.name in values:
         out.append(f"{indent}{guide.name}: {_scalar(values[guide.name])}")
-    elif guide.is_list:
+    elif guide.is_list and guide.name not in _IDS_OR_NONE:
         out.append(f"{indent}{guide.name}: []")
     else:
         out.append(f"{indent}{guide.name}:")

@@ -85,7 +85,8 @@ def unnamed_drafts(kb) -> list[DataError]:
     for relation in RELATIONS:
         if not relation.when_empty:
             continue
-        named = {target for entity in kb.entities[relation.source].values()
+        named = {target for store in (kb.entities, kb.drafts) for entity in store[relation.source].values()
+                 if not isinstance(entity, UnfinishedDraft)
                  for _i, target in targets(relation, getattr(entity, relation.field))}
         for draft_id in kb.drafts[relation.target]:
             if draft_id not in named:

@@ -317,9 +317,10 @@ NO_SIGNS = "none"
 
 
 def _none_or_ids(value):
-    """`none` says no red flag is specific to the page; a blank is a mistake."""
-    if value is None:
-        raise ValueError("this field is blank: list the red flags' ids, or write none")
+    """`none` says no red flag is specific to the page; a blank or an empty list is a mistake."""
+    if value is None or value == []:
+        raise ValueError("this field is blank: list the red flags' ids, or write none if no warning sign is "
+                         "specific to this page")
     return [] if value == NO_SIGNS else value
 
 
@@ -419,8 +420,8 @@ class Condition(Entity):
     red_flags: RedFlagIds = Field(
         description="Ids of the red flags (data/red-flags/) that belong on this page, or none if no warning sign "
         "is specific to the condition.", examples=[["cauda-equina-syndrome"]])
-    actions: LevelActions = Field(
-        default=LevelActions(), description="Only where the site-wide advice does not fit the place: what to do "
+    actions: LevelActions | None = Field(
+        default=None, description="Only where the site-wide advice does not fit the place: what to do "
         "at a level instead, e.g. in labor, call the labor and delivery unit.",
         examples=[{"urgent": {"heading": "Urgent: call your labor and delivery unit now",
                               "action": "Call your labor and delivery unit now, day or night."}}])
@@ -461,11 +462,12 @@ class Caution(Entity):
                                      examples=["Ask your doctor before you book a massage."])
     checklist: PlainText = Field(description='Completes the sentence "Tell your therapist if ...".',
                                  examples=["you have had a blood clot or deep vein thrombosis (DVT)"])
-    red_flags: RedFlagIds = Field(
+    red_flags: list[EntityId] = Field(
         default=[], description="Optional: ids of red flags linked to this caution, shown in the same boxes as a "
         "condition's, first after the summary.", examples=[["clot-in-the-lung", "clot-in-a-leg-or-arm"]])
-    actions: LevelActions = Field(default=LevelActions(), description="As for a condition: a level's own action.",
-                                  examples=[{}])
+    actions: LevelActions | None = Field(default=None, description="As for a condition: a level's own action.",
+                                         examples=[{"emergency": {"heading": "Emergency: get help now",
+                                                                  "action": "Call 911 now."}}])
 
 
 class Reviewer(StrictModel):
@@ -531,6 +533,12 @@ class Source(StrictModel):
 
 
 Finding.model_rebuild()  # its change notes are declared further down
+
+
+def level_action(entity, level: str):
+    """A page's own action for a level, if it sets one."""
+    actions = getattr(entity, "actions", None)
+    return getattr(actions, level) if actions is not None else None
 
 
 def red_flag_ids(entity) -> list[str]:

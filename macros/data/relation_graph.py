@@ -75,6 +75,14 @@ class RelationGraph:
             shown = shown + self.ids(kind, entity_id, "related_findings")
         return [self.findings[f] for f in shown]
 
+    def own_findings(self, condition_id: str) -> list[FindingView]:
+        """The findings about a condition's own people (its page also shows related ones)."""
+        return [self.findings[f] for f in self.ids("condition", condition_id, "findings")]
+
+    def related_findings(self, condition_id: str) -> list[FindingView]:
+        """Findings about other people that a condition's page also shows."""
+        return [self.findings[f] for f in self.ids("condition", condition_id, "related_findings")]
+
     def claim_verdict(self, benefit_id: str) -> FindingView:
         """The finding that answers a claim overall."""
         return self.findings[self.kb["benefit"][benefit_id].claim_finding]

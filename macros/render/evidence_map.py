@@ -105,9 +105,7 @@ def build_evidence_map(graph: RelationGraph) -> EvidenceMap:
 
     cells: dict[tuple[str, str], list[Cell]] = {}
     for condition_id, _name in by_name("condition"):
-        for view in graph.findings_on("condition", condition_id):
-            if view.record.population != condition_id:
-                continue  # a related finding about other people: not this row's evidence
+        for view in graph.own_findings(condition_id):  # not related findings: other people's evidence
             cells.setdefault((condition_id, view.record.intervention), []).append(
                 Cell(condition_id, view.record.intervention, view, kb["benefit"][view.record.outcome].name))
     return EvidenceMap(by_name("condition"), [GENERAL_COLUMN, *by_name("technique")], cells)

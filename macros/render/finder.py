@@ -44,8 +44,7 @@ class Finder:
 def build_finder(graph: RelationGraph) -> Finder:
     kb = graph.kb
     names = sorted(kb["condition"], key=lambda cid: kb["condition"][cid].name.lower())
-    goals_of = {cid: tuple(dict.fromkeys(view.record.outcome for view in graph.findings_on("condition", cid)
-                                         if view.record.population == cid)) for cid in names}
+    goals_of = {cid: tuple(dict.fromkeys(view.record.outcome for view in graph.own_findings(cid))) for cid in names}
     areas = [Group(area, BODY_AREA[area], tuple(c for c in names if kb["condition"][c].body_area == area))
              for area in BODY_AREAS]
     goal_ids = sorted({g for goals in goals_of.values() for g in goals}, key=lambda b: kb["benefit"][b].name.lower())

@@ -17,7 +17,7 @@ from ..data.diagnosis_codes import code_table
 from .evidence_map import EvidenceMap, build_evidence_map, html_table
 from .finder import build_finder, card_id
 from ..data.kinds import KINDS, PAGE_KINDS
-from ..data.model import WARNING_LEVELS
+from ..data.model import WARNING_LEVELS, level_action
 from .open_data import Addresses
 from .page_outline import section_group
 from .qr_codes import qr_svg
@@ -129,7 +129,7 @@ class PageRenderer:
                 flag = self.graph.entity("red-flag", flag_id)
                 if flag.level != level:
                     continue
-                own = flag.action or getattr(entity.actions, level)
+                own = flag.action or level_action(entity, level)
                 heading = own.heading if own else reader_labels.LEVEL_HEADING[level]
                 action = own.action if own else reader_labels.LEVEL_ACTION[level]
                 box = boxes.setdefault((level, heading, action), {"level": level, "heading": heading,

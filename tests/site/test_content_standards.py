@@ -12,6 +12,7 @@ import pytest
 import textstat
 from bs4 import BeautifulSoup
 
+from macros.data.model import level_action
 from conftest import ROOT, edit, errors_for
 from macros.data.content_standards import MAX_SUMMARY_GRADE, plain, promises_in, reading_grade
 from macros.data.kinds import PAGE_KINDS
@@ -225,7 +226,7 @@ def test_pain_only_signs_of_cord_compression_stay_urgent(kb):
 
 def test_cancer_signs_send_readers_to_their_cancer_teams_24_hour_line(kb):
     condition = kb["condition"]["cancer-related-pain"]
-    actions = [kb["red-flag"][f].action or getattr(condition.actions, kb["red-flag"][f].level)
+    actions = [kb["red-flag"][f].action or level_action(condition, kb["red-flag"][f].level)
                for f in condition.red_flags]
     assert any(a is not None and "24-hour" in a.action and "emergency" in a.action.lower() for a in actions)
 
@@ -235,7 +236,7 @@ def test_labor_sends_readers_to_the_labor_and_delivery_unit_never_urgent_care(kb
     urgent = [kb["red-flag"][f] for f in condition.red_flags if kb["red-flag"][f].level == "urgent"]
     assert urgent, "labor: no urgent signs"
     for flag in urgent:
-        action = flag.action or condition.actions.urgent
+        action = flag.action or level_action(condition, "urgent")
         assert action is not None and "labor and delivery unit" in action.action.lower()
         assert "day or night" in action.action.lower() and "urgent care" not in action.action.lower()
     text = " ".join(signs_of(kb, "labor-pain")).lower()

@@ -41,7 +41,7 @@ def test_the_tree_builds_with_no_hooks_and_no_plugins_but_search(tree, built_sit
 def test_prose_pages_that_show_data_are_filled_in(tree, graph):
     myths = (tree / "myths.md").read_text(encoding="utf-8")
     assert "{{" not in myths and "render_macros" not in myths
-    assert graph.claim_verdicts["lower-stress-hormones"] in myths
+    assert graph.claim_verdict("lower-stress-hormones").verdict in myths
     for page in tree.rglob("*.md"):
         assert not re.search(r"{{\s*\w+\(", page.read_text(encoding="utf-8")), page
 
@@ -63,14 +63,14 @@ def test_the_hook_hands_mkdocs_the_same_files(tree):
 def test_bad_data_writes_nothing_and_says_where(tmp_path, fixture_data, monkeypatch, capsys):
     from conftest import copy_project, edit
 
-    edit(fixture_data / "conditions" / "sore-back.yml", "certainty: low", "certainty: lowish")
+    edit(fixture_data / "findings" / "sore-back-gentle-rub-less-pain.yml", "certainty: low", "certainty: lowish")
     monkeypatch.setattr(markdown_tree, "ROOT", copy_project(tmp_path / "project", fixture_data))
     out = tmp_path / "markdown"
     out.mkdir()
     (out / "index.md").write_text("the last good tree\n")
     assert markdown_tree.main([str(out)]) == 1
     error = capsys.readouterr().err
-    assert "data/conditions/sore-back.yml:" in error and "techniques[0].certainty: unknown certainty" in error
+    assert "data/findings/sore-back-gentle-rub-less-pain.yml:" in error and "certainty: unknown certainty" in error
     assert "Traceback" not in error
     assert [p.name for p in out.iterdir()] == ["index.md"] and (out / "index.md").read_text() == "the last good tree\n"
 

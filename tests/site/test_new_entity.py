@@ -69,13 +69,12 @@ def test_a_new_condition_says_what_it_still_lacks_at_each_line(fixture_data):
     path = new_entity_file("condition", "Plantar fasciitis", fixture_data, today=TODAY)
     kb = load_knowledge_base(fixture_data)
     warnings = {w.field: w for w in kb.warnings}
-    assert set(warnings) == {"summary", "body_area", "techniques", "sources", "warning_signs.emergency.signs",
-                             "warning_signs.emergency.sources", "warning_signs.urgent.signs",
-                             "warning_signs.urgent.sources"}
+    assert set(warnings) == {"", "summary", "body_area", "population_phrase", "red_flags", "sources"}
     assert warnings["body_area"].line == line_of(path, "body_area:")
     assert "choose one of 'back', 'neck-and-shoulders'" in warnings["body_area"].message
-    assert warnings["techniques"].line == line_of(path, "techniques:")
-    assert "no technique graded yet" in warnings["techniques"].message
+    assert warnings["red_flags"].line == line_of(path, "red_flags:")
+    # No finding names the new condition yet: the page would say nothing has been studied.
+    assert warnings[""].line == 1 and "no finding names it yet" in warnings[""].message
 
 
 def test_a_filled_in_draft_publishes(fixture_data):
@@ -84,23 +83,27 @@ def test_a_filled_in_draft_publishes(fixture_data):
     for old, new in [
         ("\nsummary:\n", "\nsummary: Heel pain that is worst with your first steps in the morning.\n"),
         ("\nbody_area:\n", "\nbody_area: muscles-and-joints\n"),
-        ("\ntechniques: []\n", "\ntechniques:\n  - id: gentle-rub\n    certainty: very low\n"
-                                "    direction: benefit\n    evidence: direct\n    searched: 2026-11-30\n"
-                                "    finding: One small trial.\n    sources: [review-one]\n"),
+        ("\npopulation_phrase:\n", "\npopulation_phrase: in plantar fasciitis\n"),
+        # No sign is specific to it: the page then points to the general emergency advice.
+        ("\nred_flags:\n", "\nred_flags: none\n"),
         ("\nsources: []\n", "\nsources: [agency-page]\n"),
     ]:
         assert old in text, old
         text = text.replace(old, new)
-    # No sign is specific to it at either level: the page then points to the general emergency advice.
-    text, replaced = re.subn(r"(?ms)^warning_signs:\n.*?(?=^\S)", "warning_signs:\n  emergency: none\n  urgent: none\n",
-                             text)
-    assert replaced == 1
     path.write_text(text)
+    # The finding about it (a file of its own) waits with the draft.
+    (fixture_data / "findings" / "plantar-fasciitis-gentle-rub.yml").write_text(
+        "intervention: gentle-rub\npopulation: plantar-fasciitis\noutcome: less-pain\ncomparator: usual-care\n"
+        "certainty: very low\ndirection: benefit\nevidence: direct\nfinding: One small trial.\n"
+        "sources: [agency-page]\nsearched: 2026-11-30\n")
     kb = load_knowledge_base(fixture_data)
-    assert kb.warnings == [] and "plantar-fasciitis" in kb.drafts["condition"]
+    assert [w.message for w in kb.warnings] == ["draft: waits for the draft condition 'plantar-fasciitis': it is "
+                                                "published with it"]
+    assert "plantar-fasciitis" in kb.drafts["condition"] and "plantar-fasciitis-gentle-rub" in kb.drafts["finding"]
     path.write_text(text.replace("\nstatus: draft\n", "\nstatus: published\n"))
     kb = load_knowledge_base(fixture_data)
-    assert kb["condition"]["plantar-fasciitis"].name == "Plantar fasciitis"
+    assert kb["condition"]["plantar-fasciitis"].name == "Plantar fasciitis" and not kb.warnings
+    assert "plantar-fasciitis-gentle-rub" in kb["finding"]
 
 
 def test_a_new_source_is_not_a_draft_and_fails_until_filled_in(fixture_data):

@@ -15,7 +15,10 @@ LEDGER = ROOT / "tests" / "published_urls.txt"
 
 
 def rename_sore_back(data: Path) -> None:
+    """Rename the page, and name it by its new id where the data names it (its finding)."""
     (data / "conditions" / "sore-back.yml").rename(data / "conditions" / "back-ache.yml")
+    finding = data / "findings" / "sore-back-gentle-rub-less-pain.yml"
+    finding.write_text(finding.read_text().replace("population: sore-back", "population: back-ache"))
 
 
 def test_a_renamed_page_redirects_from_its_old_address(tmp_path, fixture_data):

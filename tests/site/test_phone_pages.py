@@ -13,7 +13,7 @@ from macros.data.kinds import KIND_FOLDERS
 from macros.render.reader_labels import CERTAINTY, DIRECTION
 
 # A bottom-line box for each kind, from these relations (in this order).
-BOTTOM_LINE = {"condition": ("techniques", "benefits"), "technique": ("conditions", "benefits")}
+BOTTOM_LINE = ("condition", "technique")  # the page kinds that open with the bottom-line box
 
 
 def soup_of(site, kind, entity_id) -> BeautifulSoup:
@@ -26,8 +26,18 @@ def entity_pages():
     return [(kind, p.stem) for kind in BOTTOM_LINE for p in sorted((ROOT / "data" / KIND_FOLDERS[kind]).glob("*.yml"))]
 
 
+def expected_rows(graph, kind, entity_id):
+    """A condition's own findings, then the related ones; a technique's findings about conditions, then
+    the rest: read from the data, in the order the page lists them further down."""
+    views = graph.findings_on(kind, entity_id)
+    if kind == "condition":
+        return [v for v in views if v.record.population == entity_id] + \
+            [v for v in views if v.record.population != entity_id]
+    return [v for v in views if not v.general_population] + [v for v in views if v.general_population]
+
+
 @pytest.mark.parametrize("kind, entity_id", entity_pages())
-def test_the_bottom_line_comes_first_with_one_row_per_graded_edge(built_site, kind, entity_id, graph):
+def test_the_bottom_line_comes_first_with_one_row_per_finding(built_site, kind, entity_id, graph):
     page = soup_of(built_site, kind, entity_id)
     box = page.select_one("section.bottom-line")
     assert box is not None, f"{kind} {entity_id}: no bottom-line box"
@@ -36,25 +46,29 @@ def test_the_bottom_line_comes_first_with_one_row_per_graded_edge(built_site, ki
     before = [el.name for el in box.find_previous_siblings() if el.name and "md-content__button" not in el.get("class", [])]
     assert set(before) <= {"h1", "div", "p"}, before
     assert [el for el in box.find_previous_siblings() if el.name == "div"] == page.select(".page-summary")
-    edges = [edge for relation in BOTTOM_LINE[kind] for edge in graph.edges(kind, entity_id, relation)]
+    views = expected_rows(graph, kind, entity_id)
     rows = box.select("li.bottom-line__row")
-    assert len(rows) == len(edges)
-    for row, edge in zip(rows, edges):
+    assert len(rows) == len(views)
+    for row, view in zip(rows, views):
         link = row.find("a")
-        assert link.get_text(" ", strip=True).endswith(edge.verdict), (link.get_text(), edge.verdict)
+        assert link.get_text(" ", strip=True).endswith(view.verdict), (link.get_text(), view.verdict)
         icon = link.select_one(".verdict__icon").get_text()
         assert icon in {i for i, _ in DIRECTION.values()}
-        assert row.select_one(".certainty").get_text() == CERTAINTY[edge.link.certainty][0]
+        assert row.select_one(".certainty").get_text() == CERTAINTY[view.record.certainty][0]
+        # What it was compared with and when, where the finding says (the issue's "compared with usual care,
+        # at the end of treatment").
+        context = row.select_one(".bottom-line__context")
+        if view.record.measured:
+            assert context is not None and view.record.measured in context.get_text()
         target = page.find(id=link["href"].removeprefix("#"))
         assert target is not None and not box in target.parents, f"{link['href']} leads nowhere on the page"
     legend = box.select_one(".bottom-line__legend").get_text(" ")
-    for edge in edges:
-        assert CERTAINTY[edge.link.certainty][1] in legend
+    for view in views:
+        assert CERTAINTY[view.record.certainty][1] in legend
 
 
 def test_a_page_with_no_graded_edge_says_so_in_the_box(built_site, graph):
-    bare = [(k, i) for k, i in entity_pages()
-            if not any(graph.edges(k, i, rel) for rel in BOTTOM_LINE[k])]
+    bare = [(k, i) for k, i in entity_pages() if not graph.findings_on(k, i)]
     for kind, entity_id in bare:
         box = soup_of(built_site, kind, entity_id).select_one("section.bottom-line")
         assert "No " in box.get_text() and not box.select("li")
@@ -188,34 +202,26 @@ def test_the_header_shows_the_short_name_and_no_edit_pencil_and_each_page_ends_w
     assert sciatica.select_one("p.suggest-correction a")["href"].endswith("/data/conditions/sciatica.yml")
 
 
-def test_a_caution_with_warning_signs_shows_them_in_the_boxes_straight_after_its_summary(built_site, kb):
-    with_signs = [cid for cid, c in kb["caution"].items() if c.warning_signs]
+def test_a_caution_with_red_flags_shows_them_in_the_boxes_straight_after_its_summary(built_site, kb):
+    with_signs = [cid for cid, c in kb["caution"].items() if c.red_flags]
     assert "blood-clots" in with_signs
     for caution_id in with_signs:
         page = soup_of(built_site, "caution", caution_id)
-        signs = kb["caution"][caution_id].warning_signs
         summary = page.select_one(".page-summary")
-        for level, css in (("emergency", "danger"), ("urgent", "warning")):
-            block = getattr(signs, level)
-            if block is None:
-                continue
-            box = [b for b in page.select(f".admonition.{css}") if "get help now" in b.get_text()
-                   or "doctor today" in b.get_text()]
-            assert box, f"{caution_id}: no {level} box"
-            text = " ".join(box[0].get_text(" ").split())
-            assert all(" ".join(sign.split()) in text for sign in block.signs)
-            assert summary in box[0].find_all_previous("div") and box[0].find_previous("h2") is None
+        for flag_id in kb["caution"][caution_id].red_flags:
+            flag = kb["red-flag"][flag_id]
+            css = "danger" if flag.level == "emergency" else "warning"
+            boxes = [b for b in page.select(f".admonition.{css}")
+                     if all(" ".join(sign.split()) in " ".join(b.get_text(" ").split()) for sign in flag.signs)]
+            assert boxes, f"{caution_id}: {flag_id}'s signs are not in one {flag.level} box"
+            assert summary in boxes[0].find_all_previous("div") and boxes[0].find_previous("h2") is None
 
 
-def test_a_cautions_warning_signs_may_only_cite_known_sources(tmp_path):
-    import shutil
+def test_a_red_flag_may_only_cite_known_sources(fixture_data):
+    from conftest import edit, errors_for, line_of
 
-    from conftest import errors_for
-
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    path = data / "cautions" / "blood-clots.yml"
-    text = path.read_text()
-    path.write_text(text.replace("      - Fainting\n    sources: [glos-nhs-dvt]", "      - Fainting\n    sources: [glos-nhs-dvtt]"))
-    errors = errors_for(data)
-    assert any("blood-clots.yml" in e and "warning_signs.emergency.sources[0]" in e for e in errors), errors
+    path = fixture_data / "red-flags" / "numb-bottom.yml"
+    edit(path, "sources: [agency-page]", "sources: [agency-pag]")
+    [error] = errors_for(fixture_data)
+    assert error.startswith(f"data/red-flags/numb-bottom.yml:{line_of(path, 'agency-pag')}: sources[0]: "
+                            "unknown source 'agency-pag'")

@@ -32,7 +32,9 @@ def test_a_page_in_docs_cannot_be_redirected(tmp_path, fixture_data):
 
 
 def test_a_redirect_is_a_generated_page_under_the_sites_policy(tmp_path, fixture_data):
-    (fixture_data / "conditions" / "sore-back.yml").rename(fixture_data / "conditions" / "back-ache.yml")
+    from test_page_redirects import rename_sore_back
+
+    rename_sore_back(fixture_data)
     (fixture_data / "redirects.yml").write_text("conditions/sore-back: conditions/back-ache\n")
     project = copy_project(tmp_path / "p", data=fixture_data)
     result = run_build(project)

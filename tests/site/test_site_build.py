@@ -51,7 +51,10 @@ def links_missing_between_related_pages(site: Path, kb, graph) -> list[str]:
     for kind in ("condition", "technique", "benefit"):
         for entity_id in kb[kind]:
             here = links_in(page(site, kind, entity_id))
-            for view in graph.findings_on(kind, entity_id):
+            shown = graph.findings_on(kind, entity_id)
+            if kind == "benefit":
+                shown = [graph.claim_verdict(entity_id)] + [v for v in shown if v.id != graph.claim_verdict(entity_id).id]
+            for view in shown:
                 if getattr(view.record, END_OF[kind]) != entity_id:
                     continue  # a related finding, shown on a page it does not name
                 for other in LINKS_FROM[kind]:

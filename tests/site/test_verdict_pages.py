@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.data.model import level_action
 from conftest import FIXTURE_DATA, ROOT, copy_project, edit, run_build
 from macros.data.kinds import KIND_FOLDERS, PAGE_KINDS
 
@@ -79,7 +80,7 @@ def test_a_red_flag_or_page_action_replaces_the_site_wide_one_in_its_box(graph, 
                                                                                    "div.admonition.warning"))
             for flag_id in entity.red_flags:
                 flag = graph.kb["red-flag"][flag_id]
-                own = flag.action or getattr(entity.actions, flag.level)
+                own = flag.action or level_action(entity, flag.level)
                 if own is not None:
                     assert " ".join(own.heading.split()) in boxes and " ".join(own.action.split()) in boxes, \
                         f"{kind}/{entity_id}: {flag_id}'s own action is not in its box"
