@@ -91,11 +91,13 @@ def test_a_filled_in_draft_publishes(fixture_data):
         assert old in text, old
         text = text.replace(old, new)
     path.write_text(text)
-    # The finding about it (a file of its own) waits with the draft.
+    # The finding about it (a file of its own, on a trial of its own) waits with the draft.
+    (fixture_data / "sources" / "review-two.yml").write_text(
+        (fixture_data / "sources" / "review-one.yml").read_text().replace("review used", "second review used"))
     (fixture_data / "findings" / "plantar-fasciitis-gentle-rub.yml").write_text(
         "intervention: gentle-rub\npopulation: plantar-fasciitis\noutcome: less-pain\ncomparator: usual-care\n"
         "certainty: very low\ndirection: benefit\nevidence: direct\nfinding: One small trial.\n"
-        "sources: [agency-page]\nsearched: 2026-11-30\n")
+        "sources: [review-two]\nsearched: 2026-11-30\n")
     kb = load_knowledge_base(fixture_data)
     assert [w.message for w in kb.warnings] == ["draft: waits for the draft condition 'plantar-fasciitis': it is "
                                                 "published with it"]
