@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from . import input_limits, yaml_safety
+from . import hidden_characters, input_limits, yaml_safety
 from .data_errors import DataError, field_path
 
 
@@ -54,14 +54,14 @@ def read_yaml_file(path: Path, shown_as: str, max_bytes: int = input_limits.MAX_
         return None, {}, [DataError(shown_as, 1, "", f"the file has {text.count('[')} '[' characters; at most "
                                     f"{input_limits.MAX_BRACKETS_PER_FILE} are allowed: remove the ones "
                                     "that are not links or lists")]
-    hidden = yaml_safety.find_hidden_characters(text)
+    hidden = hidden_characters.find_hidden_characters(text)
     if hidden:
-        text = yaml_safety.blank_out_hidden_characters(text)
+        text = hidden_characters.blank_out_hidden_characters(text)
     loader = _Loader(text)
     try:
         node, lines, errors = yaml_safety.compose_plain_data(loader, shown_as, max_fields)
         errors += [DataError(shown_as, line, field_path(yaml_safety.field_at_line(lines, line)),
-                             yaml_safety.hidden_character_message(char)) for line, char in hidden]
+                             hidden_characters.hidden_character_message(char)) for line, char in hidden]
         if errors or node is None:
             return None, lines, errors
         return loader.construct_document(node), lines, []
