@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from . import input_limits
+from . import input_limits, url_schemes
 
 # As in mkdocs.yml (a test keeps the two lists the same).
 EXTENSIONS = ["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
@@ -90,6 +90,9 @@ def check_links(text: str) -> None:
                          "with [words](https://...)")
     targets = parser.found + [url for url, _title in references.values()] + _DEFINITION.findall(text)
     for target in targets:
+        scheme = url_schemes.refused_scheme(target)
+        if scheme:
+            raise ValueError(f"link target '{target}' is not allowed: {url_schemes.scheme_message(scheme)}")
         if not is_safe_link(target.strip()) or target != target.strip():
             raise ValueError(f"link target '{target}' is not allowed: link to an https:// address "
                              "or to a page of this site such as /conditions/sciatica.md")

@@ -14,7 +14,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
-from . import markdown_links
+from . import markdown_links, url_schemes
 from .plain_text import one_line
 
 CERTAINTY_WORDS = ("high", "moderate", "low", "very low", "insufficient", "not supported")
@@ -56,7 +56,6 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # Text from a pull request is untrusted: MkDocs' templates and Python-Markdown
 # escape nothing, so markup must never reach them from the data.
-_SCRIPT_SCHEME = re.compile(r"(?i)\b(java|vb)script\s*:")
 
 
 def _check_no_markup(text: str) -> str:
@@ -66,8 +65,9 @@ def _check_no_markup(text: str) -> str:
         raise ValueError(
             "curly braces '{' and '}' are not allowed: they can run template code or add HTML attributes"
         )
-    if _SCRIPT_SCHEME.search(text):
-        raise ValueError("'javascript:' is not allowed in text")
+    scheme = url_schemes.script_scheme_in_text(text)
+    if scheme:
+        raise ValueError(f"'{scheme}:' is not allowed in text")
     return text
 
 

@@ -24,6 +24,8 @@ import posixpath
 import re
 from pathlib import Path
 
+from ..data import url_schemes
+
 # The only <script type> values a page may carry besides none (runnable, and then
 # allowed by hash only): the theme's configuration and the pages' structured data.
 DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")
@@ -35,7 +37,10 @@ _REFUSED_TAGS = {
     "iframe": "frames are not allowed", "frame": "frames are not allowed",
     "object": "plugins are not allowed", "embed": "plugins are not allowed",
 }
-_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
+# Attributes whose value a browser may follow or load (SVG's animation values included).
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc", "srcset",
+                   "ping", "background", "cite", "codebase", "manifest", "lowsrc", "dynsrc", "values", "to",
+                   "from", "by"}
 _NEXT = re.compile(r"<(!--|[a-zA-Z][^\s/>]*)")
 _SKIP = re.compile(r"[\s/]*")
 _NAME = re.compile(r"[^\s/>][^\s/>=]*")
@@ -43,7 +48,6 @@ _EQUALS = re.compile(r"\s*=\s*")
 _UNQUOTED = re.compile(r"[^\s>]*")
 _COMMENT_END = re.compile(r"--!?>")
 _SCRIPT_END = re.compile(r"</script[\s/>]", re.I)
-_SCRIPT_URL = re.compile(r"^(javascript|vbscript|data):", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -130,8 +134,8 @@ def markup_problems(html: str) -> list[str]:
         for name, value in attrs.items():
             if name.startswith("on"):
                 problems.append(f"{shown}: inline event handlers ({name}=) are not allowed")
-            elif name in _URL_ATTRIBUTES and _SCRIPT_URL.match(_INVISIBLE.sub("", value)):
-                problems.append(f"{shown}: {name}= may not be a javascript:, vbscript: or data: address")
+            elif name in _URL_ATTRIBUTES and url_schemes.refused_scheme(value):
+                problems.append(f"{shown}: {name}=: {url_schemes.scheme_message(url_schemes.refused_scheme(value))}")
     return problems
 
 
