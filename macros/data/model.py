@@ -130,6 +130,40 @@ def _no_later_than_today(field: str, what: str):
     return field_validator(field)(classmethod(check))
 
 
+# Dates are written as days, YYYY-MM-DD (the loader keeps them as text), in the years this
+# guide can be about: a number is not a date (YAML would read `0` as 1 January 1970), nor is a
+# date and time, nor year 1. Each field's own rule (not in the future, a review within three
+# years) still applies; this one stops what no field could mean.
+EARLIEST_YEAR = 1990
+LATEST_YEARS_AHEAD = 10  # a guideline's current_until may be years ahead; nothing is further
+_WRITTEN_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _is_date_field(annotation) -> bool:
+    return annotation is dt.date or dt.date in getattr(annotation, "__args__", ())
+
+
+def _written_as_a_day(value, info: ValidationInfo):
+    """A date field's value as written: a day, YYYY-MM-DD, in a plausible year; else an impossible_date."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        day = value
+    elif isinstance(value, str) and _WRITTEN_DAY.match(value.strip()):
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value  # 2026-02-30: the date type says it is not a real date
+    elif isinstance(value, str) and _WRITTEN_DAY.match(value.strip()[:10]):
+        raise _impossible(f"'{value}' is a date and time: write the day alone, as YYYY-MM-DD, e.g. 2026-11-27")
+    else:
+        shown = value if isinstance(value, str) else repr(value)
+        raise _impossible(f"{shown} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-27")
+    latest = _years_after(_today(info), LATEST_YEARS_AHEAD)
+    if day.year < EARLIEST_YEAR or day > latest:
+        raise _impossible(f"{day} is not a plausible date: the dates in this guide fall between {EARLIEST_YEAR} "
+                          f"and {latest.year}; check the year")
+    return value
+
+
 PlainText = Annotated[str, AfterValidator(_check_plain)]
 MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_check_markdown)]
 HttpsUrl = Annotated[str, AfterValidator(_check_https)]
@@ -155,6 +189,14 @@ class StrictModel(BaseModel):
     """Unknown keys are errors: a typo must never pass silently."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _dates_are_days(cls, value, info: ValidationInfo):
+        # Every date field of every model, present and future, without a type on each.
+        if value is None or not _is_date_field(cls.model_fields[info.field_name].annotation):
+            return value
+        return _written_as_a_day(value, info)
 
 
 class GradedEvidence(StrictModel):
