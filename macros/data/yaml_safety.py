@@ -10,6 +10,8 @@ The same pass records the line of every field and enforces input_limits.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from . import input_limits
@@ -167,7 +169,31 @@ def _node_for(event, path: tuple, line: int, refuse):
         # Only an escape ("\e", "\u202E") gets here: those in the file were found, at their line, before.
         refuse(line, path, hidden_character_message(hidden))
     tag = "tag:yaml.org,2002:str" if not event.implicit[0] else _plain_tag(value)
+    if tag == _INT and not _DECIMAL.match(value):
+        refuse(line, path, _number_message(value))
     return yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+
+
+# YAML 1.1 reads 012 as 10 (octal), 0x1A as 26, 1:30 as 90 and 1_000 as 1000: a number is
+# written in plain digits, so no value is read as another than the one written.
+_INT = "tag:yaml.org,2002:int"
+_DECIMAL = re.compile(r"^-?(0|[1-9][0-9]*)$")
+
+
+def _number_message(written: str) -> str:
+    from .yaml_source import _Loader
+
+    loader = _Loader(written)
+    try:
+        read_as = loader.get_single_data()
+    finally:
+        loader.dispose()
+    digits = written.lstrip("+").replace("_", "")
+    plain = digits.lstrip("0") or "0" if digits.isdigit() else None
+    fix = f"write {plain}, or put it in quotes" if plain else \
+        "write the number in plain digits, or put the value in quotes"
+    why = " (a leading 0 makes it octal)" if digits[:1] == "0" and digits.isdigit() else ""
+    return f"'{written}' would be read as the number {read_as}{why}: {fix}"
 
 
 _RESOLVER = None
