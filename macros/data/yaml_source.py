@@ -79,12 +79,12 @@ def read_yaml_file(path: Path, shown_as: str, max_bytes: int = input_limits.MAX_
 def read_optional_file(data_dir: Path, name: str, *limits: int) -> tuple[str, object, dict, list[DataError]]:
     """data/<name>, a file that may be absent: (name as shown, data, lines, errors).
 
-    data is None when the file is absent, empty or a symlink (refused, by name, with
-    every other file data/ must not hold: data_files.py)."""
+    data is None when the file is absent, empty, a symlink or a folder (refused, by name,
+    with every other file data/ must not hold: data_files.py)."""
     path = Path(data_dir) / name
     shown_as = path.relative_to(Path(data_dir).parent).as_posix()
-    if path.is_symlink() or not path.exists():
-        return shown_as, None, {}, []
+    if path.is_symlink() or not path.is_file():
+        return shown_as, None, {}, []  # a folder of this name is refused with the rest (data_files.py)
     data, lines, errors = read_yaml_file(path, shown_as, *limits)
     return shown_as, data, lines, [e for e in errors if "the file is empty" not in e.message]
 
