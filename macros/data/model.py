@@ -73,7 +73,7 @@ def _check_no_markup(text: str) -> str:
 
 def _check_markdown(text: str) -> str:
     _check_no_markup(text)
-    markdown_links.check_links(text)  # on the parsed Markdown, so no syntax can hide a link
+    markdown_links.check_markdown(text)  # on the parsed Markdown, so no syntax can hide a link or a heading
     return text.strip()
 
 
