@@ -54,6 +54,14 @@ def read_yaml_file(path: Path, shown_as: str, max_bytes: int = input_limits.MAX_
         return None, {}, [DataError(shown_as, 1, "", f"the file has {text.count('[')} '[' characters; at most "
                                     f"{input_limits.MAX_BRACKETS_PER_FILE} are allowed: remove the ones "
                                     "that are not links or lists")]
+    return read_yaml_text(text, shown_as, max_fields=max_fields)
+
+
+def read_yaml_text(text: str, shown_as: str, first_line: int = 1, max_fields: int = input_limits.MAX_FIELDS
+                   ) -> tuple[object, dict[tuple, int], list[DataError]]:
+    """YAML text read as plain data (yaml_safety.py): (data, line of each field path, errors).
+
+    first_line is the line of the file the text starts on (a page's front matter starts on 2)."""
     hidden = hidden_characters.find_hidden_characters(text)
     if hidden:
         text = hidden_characters.blank_out_hidden_characters(text)
@@ -62,18 +70,22 @@ def read_yaml_file(path: Path, shown_as: str, max_bytes: int = input_limits.MAX_
         node, lines, errors = yaml_safety.compose_plain_data(loader, shown_as, max_fields)
         errors += [DataError(shown_as, line, field_path(yaml_safety.field_at_line(lines, line)),
                              hidden_characters.hidden_character_message(char)) for line, char in hidden]
-        if errors or node is None:
-            return None, lines, errors
-        return loader.construct_document(node), lines, []
+        data = None if errors or node is None else loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = exc.problem or "invalid YAML"
-        return None, {}, [DataError(shown_as, line, "", f"YAML syntax: {problem} (check indentation and quotes)")]
+        data, lines, errors = None, {}, [DataError(shown_as, line, "", f"YAML syntax: {problem} "
+                                                   "(check indentation and quotes)")]
     except (yaml.YAMLError, ValueError) as exc:
-        return None, {}, [DataError(shown_as, 1, "", f"YAML syntax: {exc}")]
+        data, lines, errors = None, {}, [DataError(shown_as, 1, "", f"YAML syntax: {exc}")]
     finally:
         loader.dispose()
+    if first_line != 1:
+        shift = first_line - 1
+        lines = {path: line + shift for path, line in lines.items()}
+        errors = [DataError(e.file, e.line + shift, e.field, e.message) for e in errors]
+    return data, lines, errors
 
 
 def read_optional_file(data_dir: Path, name: str, *limits: int) -> tuple[str, object, dict, list[DataError]]:

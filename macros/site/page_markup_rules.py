@@ -36,6 +36,8 @@ _REFUSED_TAGS = {
     "meta": "<meta> is not allowed in a page's text (a refresh there is a redirect)",
     "iframe": "frames are not allowed", "frame": "frames are not allowed",
     "object": "plugins are not allowed", "embed": "plugins are not allowed",
+    "link": "<link> is not allowed in a page's text: it can load a stylesheet or contact another site "
+            "(dns-prefetch, preconnect); the theme links what every page needs",
 }
 # Attributes whose value a browser may follow or load (SVG's animation values included).
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc", "srcset",
@@ -119,24 +121,32 @@ def attributes(text: str) -> dict[str, str]:
     return {}
 
 
-def markup_problems(html: str) -> list[str]:
-    """What in this HTML a page's text may not carry, one message per tag."""
-    problems = []
+def markup_findings(html: str) -> list[tuple[str, dict[str, str], str]]:
+    """(the tag's text, its attributes, what is wrong) for each thing this HTML may not carry."""
+    found = []
     for tag, attrs, text, _ in start_tags(html):
-        shown = text if len(text) <= 80 else text[:77] + "..."
         if tag in _REFUSED_TAGS:
-            problems.append(f"{shown}: {_REFUSED_TAGS[tag]}")
+            found.append((text, attrs, _REFUSED_TAGS[tag]))
         elif tag == "script":
             kind = attrs.get("type", "").strip().lower()
             if kind not in DATA_SCRIPT_TYPES:
-                problems.append(f"{shown}: scripts are not allowed in a page's text "
-                                f"(only data: type {' or '.join(DATA_SCRIPT_TYPES)})")
+                found.append((text, attrs, "scripts are not allowed in a page's text "
+                                           f"(only data: type {' or '.join(DATA_SCRIPT_TYPES)})"))
         for name, value in attrs.items():
             if name.startswith("on"):
-                problems.append(f"{shown}: inline event handlers ({name}=) are not allowed")
+                found.append((text, attrs, f"inline event handlers ({name}=) are not allowed"))
             elif name in _URL_ATTRIBUTES and url_schemes.refused_scheme(value):
-                problems.append(f"{shown}: {name}=: {url_schemes.scheme_message(url_schemes.refused_scheme(value))}")
-    return problems
+                found.append((text, attrs, f"{name}=: {url_schemes.scheme_message(url_schemes.refused_scheme(value))}"))
+    return found
+
+
+def markup_problems(html: str) -> list[str]:
+    """What in this HTML a page's text may not carry, one message per tag."""
+    return [f"{shown_tag(text)}: {problem}" for text, _, problem in markup_findings(html)]
+
+
+def shown_tag(text: str) -> str:
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def redirect_problem(target, page_url: str, page_urls: set[str]) -> str | None:
@@ -173,23 +183,8 @@ def symlinks_in(folder: Path) -> list[str]:
     return sorted(found)
 
 
-# Files a browser shows as a page, which MkDocs would copy as they are.
+# Files a browser shows as a page, which MkDocs would copy as they are (docs_input.py refuses them).
 RAW_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xht", ".mht", ".mhtml")
-
-
-def static_file_problem(name: str, read_text) -> str | None:
-    """Why the docs/ file `name` (not Markdown) may not be published, or None."""
-    lowered = name.lower()
-    if lowered.endswith(RAW_PAGE_SUFFIXES):
-        return "HTML files are not allowed in docs/: write the page in Markdown (.md)"
-    if lowered.endswith((".svg", ".svgz", ".xml", ".xsl")):
-        problems = [p for p in markup_problems(read_text()) if "scripts" in p or "handlers" in p or "address" in p]
-        for tag, _, _, _ in start_tags(read_text()):
-            if tag.rsplit(":", 1)[-1] in ("script", "foreignobject", "iframe", "object", "embed"):
-                problems.append(f"<{tag}> is not allowed in an image")
-        if problems:
-            return "an image may not carry scripts: " + "; ".join(problems[:5])
-    return None
 
 
 class PageRefused(Exception):
@@ -225,27 +220,3 @@ def check_redirect(page, files) -> None:
     problem = redirect_problem(target, page.url, _page_urls[1])
     if problem:
         raise PageRefused(f"{source_name(page.file)}: {problem}")
-
-
-def check_static_files(files, docs_dir) -> None:
-    """Refuse the docs/ files that a browser would open as pages of their own (see above)."""
-    problems = []
-    docs = Path(docs_dir).resolve()
-    for file in files:
-        if file.generated_by or file.is_documentation_page() or not file.abs_src_path \
-                or docs not in Path(file.abs_src_path).resolve().parents:
-            continue  # the theme's own files are not input
-        problem = static_file_problem(file.src_uri,
-                                      lambda: Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace"))
-        if problem:
-            problems.append(f"  docs/{file.src_uri}: {problem}")
-    if problems:
-        raise PageRefused("Files in docs/ that would be published as pages outside the site's theme and policy:\n"
-                          + "\n".join(problems))
-
-
-def check_content(html: str, page) -> None:
-    problems = markup_problems(html)
-    if problems:
-        raise PageRefused(f"{source_name(page.file)}: this page's text carries markup the site does not allow:\n"
-                          + "\n".join(f"  {p}" for p in problems[:20]))

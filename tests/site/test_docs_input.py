@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_DATA, copy_project, run_build
+from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
 from macros.site import content_security_policy as csp
 from macros.site.page_markup_rules import markup_problems, redirect_problem, symlinks_in
 
@@ -179,8 +179,9 @@ def test_build_refuses_unsafe_markup_in_a_prose_page(tmp_path):
         '<meta http-equiv="refresh" content="0; url=https://evil.example/">\n')
     code, output = _build_output(project)
     assert code != 0
-    for words in ("docs/evil.md: this page's text carries markup", "scripts are not allowed",
-                  "forms are not allowed", "<base> is not allowed", "<meta> is not allowed"):
+    for words in ("docs/evil.md:5: <script", "scripts are not allowed", "docs/evil.md:7: <form",
+                  "forms are not allowed", "docs/evil.md:9: <base", "<base> is not allowed",
+                  "docs/evil.md:11: <meta", "<meta> is not allowed"):
         assert words in output, output[-3000:]
 
 
@@ -218,25 +219,93 @@ def test_the_checks_stay_linear_on_hostile_markup(hostile):
     assert time.perf_counter() - started < 5
 
 
+_SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
+
+
 @pytest.mark.parametrize("name, text, words", [
     ("assets/page.html", "<p>hello</p>", "HTML files are not allowed"),
     ("old/PAGE.HTM", "<p>hello</p>", "HTML files are not allowed"),
-    ("assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "may not carry scripts"),
-    ("assets/logo.svg", '<svg onload="alert(1)"></svg>', "may not carry scripts"),
-    ("assets/logo.svg", '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>', "may not carry scripts"),
-    ("assets/logo.svg", '<svg><svg:script>alert(1)</svg:script></svg>', "may not carry scripts"),
-    ("assets/logo.svg", '<svg><foreignObject><p>x</p></foreignObject></svg>', "may not carry scripts"),
-    ("assets/logo.svg", '<svg viewBox="0 0 10 10"><path d="M0 0h10v10z"/></svg>', None),
+    ("assets/feed.xml", "<rss/>", "'.xml' files are not published from docs/"),
+    ("assets/style.xslt", "<xsl:stylesheet/>", "'.xslt' files are not published"),
+    ("assets/style.XSL", "<xsl:stylesheet/>", "'.xsl' files are not published"),
+    ("news.rss", "<rss/>", "'.rss' files"), ("news.atom", "<feed/>", "'.atom' files"),
+    ("news.rdf", "<rdf/>", "'.rdf' files"), ("logo.svgz", "x", "'.svgz' files"),
+    ("CNAME", "example.org", "'CNAME' files are not published"),
+    ("assets/logo.svg", _SVG.format("<script>alert(1)</script>"), "<script> is not allowed"),
+    ("assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', "event handlers"),
+    ("assets/logo.svg", _SVG.format('<a href="javascript:alert(1)"><text>x</text></a>'), "'javascript:'"),
+    ("assets/logo.svg", _SVG.format('<a xlink:href="&#106;avascript:alert(1)"><text>x</text></a>'), "'javascript:'"),
+    ("assets/logo.svg", _SVG.format('<a href="vbscript:x"><text>x</text></a>'), "'vbscript:'"),
+    ("assets/logo.svg", _SVG.format('<svg:script xmlns:svg="http://www.w3.org/2000/svg">alert(1)</svg:script>'),
+     "<script> is not allowed"),
+    ("assets/logo.svg", _SVG.format("<foreignObject><p>x</p></foreignObject>"), "<foreignObject> is not allowed"),
+    ("assets/logo.svg", _SVG.format('<a href="#"><set attributeName="href" to="https://example.org/"/>x</a>'),
+     "<set> may not change an address"),
+    ("assets/logo.svg", _SVG.format('<a><animate attributeName="xlink:href" values="#a;#b"/>x</a>'),
+     "<animate> may not change an address"),
+    ("assets/logo.svg", _SVG.format('<xsl:element xmlns:xsl="http://www.w3.org/1999/XSL/Transform" name="script">'
+                                    "alert(1)</xsl:element>"), "XSLT elements"),
+    ("assets/logo.svg", '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="s.xsl"?>\n' + _SVG.format(""),
+     "<?xml-stylesheet ...?> is not allowed"),
+    ("assets/logo.svg", '<!DOCTYPE svg [<!ENTITY j "javascript:alert(1)">]>' + _SVG.format('<a href="&j;">x</a>'),
+     "a DOCTYPE with declarations"),
+    ("assets/logo.svg", _SVG.format('<image href="data:image/svg+xml;base64,PHN2Zz4="/>'), "'data:' addresses"),
+    ("assets/logo.svg", _SVG.format('<rect style="fill: url(&#39;javascript:x&#39;)"/>'), "'javascript:'"),
+    ("assets/logo.svg", '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
+     "XHTML elements"),
+    ("assets/logo.svg", "<svg><script>alert(1)</script></svg>", "does not start with <svg xmlns="),
+    ("assets/logo.svg", "<svg", "not well-formed XML"),
+    ("assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M0 0h10v10z"/>'
+     '<a href="https://example.org/"><text>x</text></a></svg>', None),
     ("assets/extra.css", "a { color: red }", None),
+    ("assets/map.png", "\x89PNG", None),
 ])
-def test_static_files_that_would_be_pages(name, text, words):
-    from macros.site.page_markup_rules import static_file_problem
+def test_static_files_in_docs(name, text, words):
+    from macros.site.docs_input import static_file_problem
 
-    problem = static_file_problem(name, lambda: text)
+    problem = static_file_problem(name, lambda: text.encode("utf-8"))
     if words is None:
         assert problem is None
     else:
         assert problem and words in problem, problem
+
+
+_PAGE = "---\n{}---\n\n# A page\n\nText.\n"
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    ("title: <script src=\"../assets/evil.js\"></script>\n", "docs/p.md:2: title: HTML is not allowed here"),
+    ("title: Fine\nsubtitle: <meta http-equiv=refresh content=\"0;url=https://evil.example/\">\n",
+     "docs/p.md:3: subtitle: unknown field 'subtitle'"),
+    ("status: new\n", "docs/p.md:2: status: unknown field 'status'"),
+    ("template: redirect.html\nlocation: javascript:alert(1)\n", "docs/p.md:2: template: unknown field"),
+    ("icon: ../../x\n", "docs/p.md:2: icon: unknown field"),
+    ("title: Fine {{ config }}\n", "docs/p.md:2: title: curly braces"),
+    ("description: javascript:alert(1)\n", "docs/p.md:2: description: 'javascript:' is not allowed"),
+    ("title: [a, b]\n", "docs/p.md:2: title: "),
+    ("last_reviewed: 0\n", "docs/p.md:2: last_reviewed: 0 is not a date"),
+    ("hide: [toc, everything]\n", "docs/p.md:2: hide[1]: "),
+    ("title: &a Fine\ndescription: *a\n", "docs/p.md:2: title: anchors ('&') and aliases ('*') are not allowed"),
+    ("title: Fine\u202e\n", "docs/p.md:2: the invisible or control character U+202E"),
+])
+def test_front_matter_is_plain_and_only_what_the_page_needs(front_matter, expected):
+    from macros.site.docs_input import docs_page_errors
+
+    errors = [str(e) for e in docs_page_errors("p.md", _PAGE.format(front_matter))]
+    assert any(e.startswith(expected) for e in errors), errors
+
+
+def test_front_matter_without_dashes_is_refused():
+    from macros.site.docs_input import docs_page_errors
+
+    [error] = docs_page_errors("p.md", "Subtitle: <meta http-equiv=refresh>\n\n# A page\n")
+    assert str(error).startswith("docs/p.md:1: 'Subtitle: <meta") and "between two '---' lines" in str(error)
+
+
+def test_the_site_s_own_docs_pass(tmp_path):
+    from macros.site.docs_input import docs_tree_errors
+
+    assert docs_tree_errors(ROOT / "docs") == []
 
 
 def test_build_refuses_an_html_file_in_docs(tmp_path):
@@ -244,4 +313,59 @@ def test_build_refuses_an_html_file_in_docs(tmp_path):
     (project / "docs" / "assets" / "login.html").write_text('<form action="https://evil.example/">')
     code, output = _build_output(project)
     assert code != 0
-    assert "docs/assets/login.html: HTML files are not allowed in docs/" in output, output[-3000:]
+    assert "docs/assets/login.html:1: HTML files are not allowed in docs/" in output, output[-3000:]
+
+
+def test_build_refuses_hostile_files_in_docs_naming_file_and_line(tmp_path):
+    """The reproductions of the hostile-input review, planted in one pull request's worth of
+    docs/: each is named with its file and line, and nothing is built."""
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    docs = project / "docs"
+    (docs / "assets" / "evil.js").write_text("alert(document.domain)\n")
+    (docs / "evil.md").write_text('---\ntitle: <script src="../assets/evil.js"></script>\n---\n\n# Evil\n')
+    (docs / "moved.md").write_text('---\ntitle: Moved\nsubtitle: <meta http-equiv="refresh" '
+                                   'content="0;url=https://evil.example/">\nstatus: new\n---\n\n# Moved\n')
+    (docs / "hidden.md").write_text("# Hidden\n\nA message in\ufe0f variation selectors.\n")
+    (docs / "assets" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<a href="#">\n'
+        '<set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>\n</svg>\n')
+    (docs / "assets" / "style.xslt").write_text('<xsl:stylesheet version="1.0"/>')
+    (docs / "assets" / "feed.rss").write_text("<rss/>")
+    code, output = _build_output(project)
+    assert code != 0
+    for words in ("docs/evil.md:2: title: HTML is not allowed here",
+                  "docs/moved.md:3: subtitle: unknown field 'subtitle'",
+                  "docs/moved.md:4: status: unknown field 'status'",
+                  "docs/hidden.md:3: the invisible or control character U+FE0F",
+                  "docs/assets/logo.svg:3: an image may not carry scripts: line 3: <set> may not change an address",
+                  "docs/assets/style.xslt:1: '.xslt' files are not published from docs/",
+                  "docs/assets/feed.rss:1: '.rss' files are not published"):
+        assert words in output, output[-3000:]
+    assert not (project / "site" / "evil").exists()
+
+
+def test_build_refuses_markup_in_a_page_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    (project / "docs" / "evil.md").write_text(
+        "# Evil\n\nText.\n\n"
+        '<a href="&#106;avascript:alert(1)">here</a>\n\n'
+        "[there](vb&#115;cript:msgbox)\n\n"
+        '<link rel="dns-prefetch" href="//tracker.example">\n\n'
+        '<link rel="preconnect" href="https://tracker.example">\n')
+    code, output = _build_output(project)
+    assert code != 0
+    for words in ("docs/evil.md:5: <a href=\"&#106;avascript:alert(1)\">: href=: 'javascript:' addresses",
+                  "docs/evil.md:7: ",
+                  "docs/evil.md:9: <link rel=\"dns-prefetch\" href=\"//tracker.example\">: <link> is not allowed",
+                  "docs/evil.md:11: <link rel=\"preconnect\""):
+        assert words in output, output[-3000:]
+    assert "'vbscript:'" in output, output[-3000:]
+
+
+def test_a_title_the_theme_would_print_as_markup_is_refused():
+    """MkDocs takes a page's title from its first heading when the front matter has none; the
+    theme prints it raw in the menu, so one that still holds markup is refused."""
+    from macros.site.docs_input import title_error
+
+    assert str(title_error("p.md", '<img src=x onerror="alert(1)"')).startswith("docs/p.md:1: title: ")
+    assert title_error("p.md", "Pain &gt; 3 months") is None

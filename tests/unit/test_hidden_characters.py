@@ -85,3 +85,11 @@ def test_every_format_character_is_hidden():
     assert len(cf) > 150 and all(is_hidden(c) for c in cf)
     assert not any(is_hidden(c) for c in "aZ09 \t\n\u00e9\u2013\u201c\u00a0\u4e2d")
 
+
+
+def test_a_hidden_character_in_a_docs_page_is_refused_at_its_line(tmp_path):
+    from macros.site.docs_input import docs_page_errors
+
+    text = "---\ntitle: Fine\n---\n\n# Fine\n\nA message in\ufe0f\U000e0101 variation selectors.\n"
+    [error] = docs_page_errors("notes.md", text)
+    assert str(error).startswith("docs/notes.md:7: ") and "U+FE0F" in str(error)
