@@ -49,8 +49,7 @@ def write_tree(root: Path, out: Path) -> int:
         if path.suffix == ".md" and docs_tree.shows_data(content.decode("utf-8")):
             content = docs_tree.render_prose(content.decode("utf-8"), functions).encode("utf-8")
         written[relative] = content
-    prose = {path for path in written if path.endswith(".md")}
-    for path, page in docs_tree.generated_pages(graph, render, settings, prose).items():
+    for path, page in docs_tree.generated_pages(graph, render, settings, set(written)).items():
         written[path] = page.content.encode("utf-8")
     if out.exists():
         shutil.rmtree(out)

@@ -52,12 +52,13 @@ class Settings:
 
 
 def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settings,
-                    prose: set[str]) -> dict[str, DocsFile]:
+                    docs_files: set[str]) -> dict[str, DocsFile]:
     """docs path -> file, for every page and data file made from the data.
 
     Entity pages, A-Z indexes, sources, clinic pages, the open data files, the
-    editors' pages and the pages at renamed pages' old addresses. `prose` is the
-    docs paths of the prose pages, so that an old address cannot hide one.
+    editors' pages and the pages at renamed pages' old addresses. `docs_files` is the
+    paths of the files in docs/, so that no page made here silently replaces one, and no
+    old address hides one: either is an AddressConflict naming both files.
     """
     files: dict[str, DocsFile] = {}
 
@@ -108,8 +109,13 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
         add(path, meta, markdown, edit_uri=edit_uri)
     for path, content in editor_pages.starter_files().items():
         put(path, content)
+    taken = sorted(set(files) & set(docs_files))
+    if taken:
+        raise AddressConflict("\n".join(
+            f"docs/{path}:1: the site makes the file at this address itself, from "
+            f"{files[path].edit_uri or 'the data in data/'}: rename or remove docs/{path}" for path in taken))
     # Last, so that an old address another page owns is caught (and not silently replaced).
-    owned = page_redirects.owned_addresses(graph.kb.redirects, lambda path: path in files or path in prose,
+    owned = page_redirects.owned_addresses(graph.kb.redirects, lambda path: path in files or path in docs_files,
                                            settings.root / "data")
     if owned:
         raise AddressConflict("\n".join(owned))

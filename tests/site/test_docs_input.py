@@ -369,3 +369,16 @@ def test_a_title_the_theme_would_print_as_markup_is_refused():
 
     assert str(title_error("p.md", '<img src=x onerror="alert(1)"')).startswith("docs/p.md:1: title: ")
     assert title_error("p.md", "Pain &gt; 3 months") is None
+
+
+@pytest.mark.parametrize("path, maker", [("conditions/sore-back.md", "data/conditions/sore-back.yml"),
+                                         ("conditions/index.md", "the data in data/"),
+                                         ("api/v1/evidence-map.json", "the data in data/")])
+def test_build_refuses_a_docs_file_at_a_generated_address_naming_both(tmp_path, path, maker):
+    """A docs/ page at the address of a page the site makes was silently replaced by it."""
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / path).write_text("# Sore back\n\nAnother text.\n")
+    code, output = _build_output(project)
+    assert code != 0
+    assert f"docs/{path}:1: the site makes the file at this address itself, from {maker}" in output, output[-3000:]
