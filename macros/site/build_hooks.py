@@ -46,7 +46,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    _refused(page_markup_rules.check_redirect, page, files)
+    _refused(docs_input.check_redirect, page, files)
     return markdown
 
 

@@ -275,3 +275,80 @@ def check_page_content(html: str, page) -> None:
     title = title_error(file.src_uri, page.title)
     _refuse(f"docs/{file.src_uri}: this page carries what the site does not allow:",
             errors + ([title] if title else []))
+
+
+# What `make markdown` (macros/cli/markdown_tree.py) calls: the same checks without MkDocs'
+# build, each page's Markdown rendered with the extensions mkdocs.yml lists.
+
+def page_url(path: str) -> str:
+    """A page's address as MkDocs gives it with directory URLs: about.md -> about/, a/index.md -> a/."""
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def markdown_renderer(markdown_extensions: list):
+    """Python-Markdown with the extensions of mkdocs.yml, and those MkDocs always adds."""
+    import markdown
+
+    names, configs = ["toc", "tables", "fenced_code"], {}
+    for entry in markdown_extensions or []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        if options:
+            configs[name] = options
+    return markdown.Markdown(extensions=list(dict.fromkeys(names)), extension_configs=configs)
+
+
+def docs_tree_errors_with_pages(docs_dir: Path, markdown_extensions: list, page_urls: set[str]) -> list[DataError]:
+    """Every check the build runs on docs/: the files, then each page's HTML, title and redirect."""
+    docs_dir = Path(docs_dir)
+    errors = docs_tree_errors(docs_dir)
+    renderer = markdown_renderer(markdown_extensions)
+    for relative in published_files(docs_dir):
+        if not relative.endswith(".md"):
+            continue
+        text = (docs_dir / relative).read_text(encoding="utf-8", errors="replace")
+        yaml_text, _ = front_matter_text(text)
+        meta = _plain_front_matter(yaml_text)
+        body = text[_YAML_FRONT_MATTER.match(text).end():] if yaml_text is not None else text
+        renderer.reset()
+        html = renderer.convert(body)
+        errors += page_html_errors(relative, text, html)
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+        title = meta.get("title") if isinstance(meta.get("title"), str) else \
+            (re.sub(r"<[^>]*>", "", heading.group(1)).strip() if heading else None)
+        problem = title_error(relative, title)
+        errors += [problem] if problem else []
+        if "redirect_to" in meta:
+            problem = page_markup_rules.redirect_problem(meta["redirect_to"], page_url(relative), page_urls)
+            errors += [redirect_error(relative, text, problem)] if problem else []
+    return errors
+
+
+def redirect_error(relative: str, text: str, problem: str) -> DataError:
+    """A refused redirect_to, at its line of the page's front matter."""
+    yaml_text, first_line = front_matter_text(text)
+    _, lines, _ = read_yaml_text(yaml_text or "", "front matter", first_line=first_line)
+    return DataError(f"docs/{relative}", lines.get(("redirect_to",), 1), "redirect_to",
+                     problem.removeprefix("redirect_to: "))
+
+
+def _plain_front_matter(yaml_text: str | None) -> dict:
+    if yaml_text is None:
+        return {}
+    data, _, errors = read_yaml_text(yaml_text, "front matter")
+    return data if not errors and isinstance(data, dict) else {}
+
+
+def check_redirect(page, files) -> None:
+    """Stop the build if a docs/ page's redirect_to is refused (page_markup_rules.redirect_problem)."""
+    try:
+        page_markup_rules.check_redirect(page, files)
+    except page_markup_rules.PageRefused as exc:
+        if page.file.generated_by:
+            raise
+        problem = str(exc).removeprefix(f"{page_markup_rules.source_name(page.file)}: ")
+        _refuse(f"docs/{page.file.src_uri}: this page's redirect is refused:",
+                [redirect_error(page.file.src_uri, page.file.content_string, problem)])

@@ -191,7 +191,7 @@ def test_build_refuses_a_redirect_that_leaves_the_site(tmp_path, target):
     (project / "docs" / "moved.md").write_text(f"---\nredirect_to: {target}\n---\n\n# Moved\n")
     code, output = _build_output(project)
     assert code != 0
-    assert f"docs/moved.md: redirect_to: '{target}'" in output, output[-3000:]
+    assert f"docs/moved.md:2: redirect_to: '{target}'" in output, output[-3000:]
 
 
 def test_build_refuses_symlinks_in_docs(tmp_path):
