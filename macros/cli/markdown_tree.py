@@ -60,7 +60,7 @@ def write_tree(root: Path, out: Path) -> int:
         path = docs / relative
         content = path.read_bytes()
         if path.suffix == ".md" and docs_tree.shows_data(content.decode("utf-8")):
-            content = docs_tree.render_prose(content.decode("utf-8"), functions).encode("utf-8")
+            content = docs_tree.render_prose(content.decode("utf-8"), functions, f"docs/{relative}").encode("utf-8")
         written[relative] = content
     for path, page in generated.items():
         written[path] = page.content.encode("utf-8")
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    except (docs_tree.AddressConflict, page_markup_rules.PageRefused) as exc:
+    except (docs_tree.AddressConflict, docs_tree.ProseError, page_markup_rules.PageRefused) as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"wrote {count} files to {out}")

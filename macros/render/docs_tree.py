@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, StrictUndefined
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import atom_feed, editor_pages, evidence_map
 
@@ -172,14 +173,38 @@ def shows_data(text: str) -> bool:
     return head is not None and RENDER_MARKER in head.splitlines()
 
 
-def render_prose(text: str, functions: dict[str, Callable[..., str]]) -> str:
-    """A prose page with its data filled in; its front matter no longer asks for it."""
+class ProseError(Exception):
+    """A prose page's {{ ... }} that cannot be filled in; the message names the page and its line."""
+
+
+def render_prose(text: str, functions: dict[str, Callable[..., str]], shown_as: str = "a docs/ page") -> str:
+    """A prose page with its data filled in; its front matter no longer asks for it.
+
+    docs/ comes from pull requests: the page is a template in Jinja's sandbox, which sees only
+    the functions above (no Python object's attributes, so no way to the os module)."""
     head = _front_matter_of(text)
     body = text[len("---\n") + len(head) + len("---\n"):]
-    env = Environment(undefined=StrictUndefined, autoescape=False)
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env.globals.clear()
     env.globals.update(functions)
     kept = "".join(line for line in head.splitlines(keepends=True) if line.rstrip("\n") != RENDER_MARKER)
-    return "---\n" + kept + "---\n" + env.from_string(body).render()
+    first_line = head.count("\n") + 3  # the body's first line in the file
+    try:
+        return "---\n" + kept + "---\n" + env.from_string(body).render()
+    except TemplateError as exc:
+        line = first_line + (getattr(exc, "lineno", None) or _template_line(exc) or 1) - 1
+        raise ProseError(f"{shown_as}:{line}: {{{{ ... }}}} can only call "
+                         f"{', '.join(sorted(functions))} with a quoted id: {exc}") from None
+
+
+def _template_line(exc: Exception) -> int | None:
+    """The template's line an error was raised at: Jinja names the template's frames <template>."""
+    tb, line = exc.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def _front_matter_of(text: str) -> str | None:

@@ -78,7 +78,10 @@ def add_generated_pages(files: Files, config) -> Files:
         if file.is_documentation_page():
             text = file.content_string
             if docs_tree.shows_data(text):
-                file.content_string = docs_tree.render_prose(text, functions)
+                try:
+                    file.content_string = docs_tree.render_prose(text, functions, f"docs/{file.src_uri}")
+                except docs_tree.ProseError as exc:
+                    raise PluginError(str(exc)) from None
     try:
         pages = docs_tree.generated_pages(site.graph, site.renderer, settings, docs_files)
     except docs_tree.AddressConflict as exc:

@@ -382,3 +382,17 @@ def test_build_refuses_a_docs_file_at_a_generated_address_naming_both(tmp_path, 
     code, output = _build_output(project)
     assert code != 0
     assert f"docs/{path}:1: the site makes the file at this address itself, from {maker}" in output, output[-3000:]
+
+
+@pytest.mark.parametrize("expression", ['lipsum.__globals__["os"].getcwd()', "cycler.__init__.__globals__",
+                                        'claim_verdict.__globals__["__builtins__"]', "range(3)",
+                                        "''.__class__.__mro__[1].__subclasses__()"])
+def test_a_prose_page_cannot_reach_python(tmp_path, expression):
+    """A docs/ page that shows data is a template: it reaches the site's functions, never Python
+    (unsandboxed, `lipsum.__globals__` led to the os module at build time)."""
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    (project / "docs" / "evil.md").write_text("---\ntitle: Evil\nrender_macros: true\n---\n\n# Evil\n\n"
+                                              f"{{{{ {expression} }}}}\n")
+    code, output = _build_output(project)
+    assert code != 0
+    assert "docs/evil.md:8: {{ ... }} can only call" in output, output[-3000:]
