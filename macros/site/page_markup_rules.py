@@ -7,11 +7,13 @@ elsewhere. The build refuses, naming the file:
   .git/config, into the published site);
 - in a page's content: a <script> of any type but the data types the site uses,
   <form>, <base>, <meta http-equiv> (a refresh there is a redirect), frames and
-  plugins, inline event handlers (on...=) and script addresses (javascript:);
+  plugins, inline event handlers (on...=) and script addresses (javascript:,
+  vbscript:, data:, judged once decoded by url_schemes.py);
 - a `redirect_to:` that is not a page of this site, written relative to the page;
-- a file in docs/ that a browser would open as a page of its own without going
-  through the theme (and so without its policy): .html and the like, and an .svg
-  that carries a script, an event handler or a script address.
+- <link> (a stylesheet, or a dns-prefetch or preconnect to another host).
+
+Files of docs/ other than pages (file types, SVG images), front matter and hidden
+characters are judged in docs_input.py, which reports each problem at its line.
 
 Tags are found with regular expressions, as content_security_policy.py does, so the
 check stays linear and cheap on every page; it errs towards refusing.
