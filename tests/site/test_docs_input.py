@@ -30,6 +30,11 @@ def built_page_problems(page: str, html: str, site: Path | None = None) -> list[
         kind = (script.get("type") or "").strip().lower()
         if kind and kind not in _DATA_TYPES:
             found.append(f"{page}: <script type=\"{kind}\">")
+    for link in soup.find_all("link", href=True):
+        rels = {rel.lower() for rel in link.get("rel") or []}
+        if rels & {"dns-prefetch", "preconnect", "prefetch", "preload", "prerender", "modulepreload"} \
+                and re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:)?//", link["href"]):
+            found.append(f"{page}: <link rel=\"{' '.join(sorted(rels))}\" href=\"{link['href']}\">")
     for tag in soup.find_all("base"):
         found.append(f"{page}: <base href=\"{tag.get('href')}\">")
     for form in soup.find_all("form"):
@@ -74,6 +79,8 @@ def test_redirect_pages_are_scanned(built_site):
     '<meta http-equiv="refresh" content="0; url=https://evil.example/">',
     '<meta http-equiv="refresh" content="0;URL=\'//evil.example/\'">',
     '<meta http-equiv="set-cookie" content="a=b">',
+    '<link rel="DNS-Prefetch" href="//tracker.example">',
+    '<link rel="preconnect" href="https://tracker.example">',
 ])
 def test_the_scan_catches_each_kind_of_markup(injected):
     page = f"<html><head></head><body><p>Text</p>{injected}</body></html>"
