@@ -21,6 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from . import atom_feed, editor_pages, evidence_map
 
 from ..data import page_redirects
+from ..data.data_errors import DataError
 from ..data.kinds import KIND_FOLDERS, PAGE_KINDS
 from .open_data import api_files
 from .page_render import PageRenderer
@@ -112,9 +113,9 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
         put(path, content)
     taken = sorted(set(files) & set(docs_files))
     if taken:
-        raise AddressConflict("\n".join(
-            f"docs/{path}:1: the site makes the file at this address itself, from "
-            f"{files[path].edit_uri or 'the data in data/'}: rename or remove docs/{path}" for path in taken))
+        raise AddressConflict("\n".join(str(DataError(
+            f"docs/{path}", 1, "", f"the site makes the file at this address itself, from "
+            f"{files[path].edit_uri or 'the data in data/'}: rename or remove docs/{path}")) for path in taken))
     # Last, so that an old address another page owns is caught (and not silently replaced).
     owned = page_redirects.owned_addresses(graph.kb.redirects, lambda path: path in files or path in docs_files,
                                            settings.root / "data")

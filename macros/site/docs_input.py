@@ -204,8 +204,7 @@ def docs_tree_errors(docs_dir: Path) -> list[DataError]:
     """Every file of docs/ checked (symbolic links refused first, never followed)."""
     docs_dir = Path(docs_dir)
     links = page_markup_rules.symlinks_in(docs_dir)
-    errors = [DataError(f"docs/{link}", 1, "", "is a symbolic link: the build would publish what it points to; "
-                        "replace the link with the file itself, or remove it") for link in links]
+    errors = [DataError(f"docs/{link}", 1, "", page_markup_rules.SYMLINK_MESSAGE) for link in links]
     for relative in published_files(docs_dir, links):
         errors += docs_file_errors(docs_dir, relative)
     return errors

@@ -27,6 +27,7 @@ import re
 from pathlib import Path
 
 from ..data import url_schemes
+from ..data.data_errors import DataError
 
 # The only <script type> values a page may carry besides none (runnable, and then
 # allowed by hash only): the theme's configuration and the pages' structured data.
@@ -189,6 +190,9 @@ def symlinks_in(folder: Path) -> list[str]:
 RAW_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xht", ".mht", ".mhtml")
 
 
+SYMLINK_MESSAGE = "is a symbolic link: replace the link with the file itself, or remove it"
+
+
 class PageRefused(Exception):
     """A page carries what the site does not allow; the message names its file."""
 
@@ -204,8 +208,7 @@ def refuse_symlinks(docs_dir) -> None:
     links = symlinks_in(Path(docs_dir))
     if links:
         raise PageRefused("Symbolic links are not allowed in docs/ (the build would publish what they point to):\n"
-                          + "\n".join(f"  docs/{link}: replace the link with the file itself, or remove it"
-                                      for link in links))
+                          + "\n".join(f"  {DataError(f'docs/{link}', 1, '', SYMLINK_MESSAGE)}" for link in links))
 
 
 # The page addresses of the build under way, listed once per build (its Files object).

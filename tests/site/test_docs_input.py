@@ -214,7 +214,19 @@ def test_build_refuses_symlinks_in_docs(tmp_path):
     os.symlink(project / "outside", project / "docs" / "more")
     code, output = _build_output(project)
     assert code != 0
-    assert "docs/config.md: replace the link" in output and "docs/more: replace the link" in output, output[-3000:]
+    assert "docs/config.md:1: is a symbolic link: replace the link" in output, output[-3000:]
+    assert "docs/more:1: is a symbolic link: replace the link" in output, output[-3000:]
+
+
+def test_a_file_name_in_docs_cannot_forge_a_workflow_command(tmp_path):
+    """docs/ file names reach the build's log: a line break in one is escaped, as in the data report."""
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    os.symlink("../../.git/config", project / "docs" / "x\n::error file=a.yml,line=1::forged.md")
+    (project / "docs" / "conditions").mkdir()
+    (project / "docs" / "conditions" / "sore-back.md").write_text("# Sore back\n")
+    code, output = _build_output(project)
+    assert code != 0 and "docs/x%0A::error file=a.yml,line=1::forged.md:1: is a symbolic link" in output, output
+    assert not any(line.startswith("::") for line in output.splitlines())
 
 
 @pytest.mark.parametrize("hostile", ['<a ' * 20000, '<a "' * 20000, '<a b=' * 20000, '<!--' * 20000,
