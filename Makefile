@@ -53,10 +53,11 @@ install: $(STAMP)
 check: $(CHECK_STAMP)
 	$(PY) -m macros.cli.check
 
-# Build into a scratch folder and swap it in, so a failed build never leaves a half-built site/.
+# Build into a scratch folder and swap it in, so a failed build never leaves a half-built site/;
+# the scratch folder is removed when the build fails, so nothing half-built is left anywhere.
 build: $(CHECK_STAMP)
 	rm -rf site.partial
-	$(VENV)/bin/mkdocs build --strict --site-dir site.partial
+	$(VENV)/bin/mkdocs build --strict --site-dir site.partial || { rm -rf site.partial; exit 1; }
 	rm -rf site && mv site.partial site
 
 # The whole docs tree as plain Markdown, made by the engine without MkDocs' build:

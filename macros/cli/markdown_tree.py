@@ -16,10 +16,11 @@ from pathlib import Path
 import yaml
 
 from ..render import docs_tree
-from ..data.data_errors import DataErrors
+from ..data.data_errors import DataErrors, annotate_pull_request
 from ..data.knowledge_base import load_knowledge_base
 from ..render.page_render import PageRenderer
 from ..data.relation_graph import build_relation_graph
+from ..site import docs_input, page_markup_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,14 +44,25 @@ def write_tree(root: Path, out: Path) -> int:
     functions = docs_tree.prose_functions(render, settings)
     docs = root / config.get("docs_dir", "docs")
     written: dict[str, bytes] = {}
-    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
-        relative = path.relative_to(docs).as_posix()
+    # The same checks as the build's (docs_input.py) before anything is written: symbolic links are
+    # refused, never followed, and hidden files are left out, as MkDocs leaves them out.
+    published = docs_input.published_files(docs)
+    generated = docs_tree.generated_pages(graph, render, settings, set(published))
+    page_urls = {docs_input.page_url(p) for p in [*published, *generated] if p.endswith(".md")}
+    errors = docs_input.docs_tree_errors_with_pages(docs, config.get("markdown_extensions") or [], page_urls)
+    if errors:
+        annotate_pull_request(errors)
+        count = len(set(errors))
+        raise page_markup_rules.PageRefused(
+            f"{count} problem{'s' if count != 1 else ''} in docs/ (nothing was written):\n"
+            + "\n".join(f"  {error}" for error in sorted(set(errors))))
+    for relative in published:
+        path = docs / relative
         content = path.read_bytes()
         if path.suffix == ".md" and docs_tree.shows_data(content.decode("utf-8")):
-            content = docs_tree.render_prose(content.decode("utf-8"), functions).encode("utf-8")
+            content = docs_tree.render_prose(content.decode("utf-8"), functions, f"docs/{relative}").encode("utf-8")
         written[relative] = content
-    prose = {path for path in written if path.endswith(".md")}
-    for path, page in docs_tree.generated_pages(graph, render, settings, prose).items():
+    for path, page in generated.items():
         written[path] = page.content.encode("utf-8")
     if out.exists():
         shutil.rmtree(out)
@@ -69,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    except docs_tree.AddressConflict as exc:
+    except (docs_tree.AddressConflict, docs_tree.ProseError, page_markup_rules.PageRefused) as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"wrote {count} files to {out}")

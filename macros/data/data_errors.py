@@ -16,8 +16,12 @@ class DataError:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        """The line of the plain report. It is printed beside the annotations, in the same log, so
+        it is escaped as they are: a line break in a file name or a value cannot start a line of
+        its own, such as a forged '::error ...' or '::stop-commands::' workflow command."""
+        where = f"{_escape_data(self.file)}:{self.line}"
+        message = _escape_data(self.message)
+        return f"{where}: {_escape_data(self.field)}: {message}" if self.field else f"{where}: {message}"
 
     def github_annotation(self, level: str = "error") -> str:
         """The same error as a GitHub Actions annotation, shown on the pull request's diff."""
@@ -26,7 +30,8 @@ class DataError:
 
 
 # As GitHub documents for workflow commands: a property value also escapes ':' and ','
-# (which would end it), so a file name can never start a second command.
+# (which would end it), so a file name can never start a second command. The plain
+# report (DataError.__str__) escapes its text as the message is escaped.
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 

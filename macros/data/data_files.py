@@ -33,6 +33,17 @@ def reserved_id_error(shown_as: str, entity_id: str) -> DataError:
                      "page): choose another file name")
 
 
+def hidden_error(path: Path, root: Path) -> DataError:
+    return DataError(_shown(path, root), 1, "", "files and folders whose name starts with '.' are never read: "
+                     "remove it, or rename it without the '.'")
+
+
+def folder_named_like_a_file_error(path: Path, root: Path) -> DataError:
+    return DataError(_shown(path, root), 1, "", "is a folder, not a file: a data file is a file named "
+                     f"like this; remove the folder (and move any file in it to data/{path.parent.name}/)"
+                     if path.parent != root / "data" else "is a folder, not a file: remove the folder")
+
+
 def files_never_read(data_dir: Path) -> list[DataError]:
     """Every file or folder under data/ that the loader would skip or must not follow."""
     root = data_dir.parent
@@ -40,11 +51,13 @@ def files_never_read(data_dir: Path) -> list[DataError]:
     folders = list(KIND_FOLDERS.values())
     for entry in sorted(data_dir.iterdir()):
         if is_hidden(entry):
-            continue
-        if entry.is_symlink():
+            errors.append(hidden_error(entry, root))
+        elif entry.is_symlink():
             errors.append(symlink_error(entry, root))
         elif entry.is_dir() and entry.name in folders:
             errors += _inside_kind_folder(entry, root)
+        elif entry.is_dir() and entry.name.endswith(".yml"):
+            errors.append(folder_named_like_a_file_error(entry, root))
         elif entry.is_dir():
             hint = did_you_mean(entry.name, folders)
             message = (f"'{entry.name}' is not a kind folder{hint}: files here are never read; "
@@ -60,8 +73,14 @@ def files_never_read(data_dir: Path) -> list[DataError]:
 def _inside_kind_folder(folder: Path, root: Path) -> list[DataError]:
     errors = []
     for entry in sorted(folder.iterdir()):
-        if is_hidden(entry) or not entry.is_dir() or entry.is_symlink():
+        if is_hidden(entry):
+            errors.append(hidden_error(entry, root))
+            continue
+        if not entry.is_dir() or entry.is_symlink():
             continue  # files and links are judged one by one as they are loaded
+        if entry.name.endswith(".yml"):
+            errors.append(folder_named_like_a_file_error(entry, root))
+            continue
         message = f"files in a subfolder are never read: move it to data/{folder.name}/"
         errors += [DataError(_shown(f, root), 1, "", message) for f in _all_files(entry)] or \
             [DataError(_shown(entry, root), 1, "", message)]
@@ -74,7 +93,7 @@ def _all_files(folder: Path) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         found += [Path(dirpath) / name for name in filenames]
         found += [Path(dirpath) / name for name in dirnames if (Path(dirpath) / name).is_symlink()]
-    return sorted(p for p in found if not is_hidden(p))
+    return sorted(found)
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from . import input_limits
+from . import input_limits, url_schemes
 
 # As in mkdocs.yml (a test keeps the two lists the same).
 EXTENSIONS = ["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
@@ -76,6 +76,55 @@ def check_shape(text: str) -> None:
                              "or a list one level deep")
 
 
+# A line that could start page structure: after any quote and list markers, '#' (a heading),
+# '!!!' or '???' (a call-out box), or a line of only '=', '-', '*' or '_' (a heading's
+# underline, or a rule). Atomic, so it stays linear on any line. Only such text is rendered
+# to see whether it really makes structure.
+_MAY_OPEN_STRUCTURE = re.compile(r"(?m)^(?>[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*+)(?:#|!!!|\?\?\?|[-=*_ \t]*$)")
+_STRUCTURE = {
+    "heading": "a heading ('#' at the start of a line, or a line of '=' or '-' under a line of text) is not "
+               "allowed here: the page makes its own headings; write it as a sentence",
+    "callout": "'!!!' or '???' at the start of a line makes a call-out box, which is not allowed here: the page "
+               "makes its own boxes (warning signs go in warning_signs); write it as a sentence",
+    "rule": "a line of only '-', '*' or '_' draws a line across the page, which is not allowed here: remove it",
+}
+
+
+class _Structure(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.found.append("heading")
+        elif tag == "details" or "admonition" in classes:
+            self.found.append("callout")
+        elif tag == "hr":
+            self.found.append("rule")
+
+
+def check_structure(text: str) -> None:
+    """Raise ValueError when a data text would open page-level structure: a heading (a second
+    h1 among them), a call-out box or a rule. A field's text is part of a page the template lays out."""
+    if not _MAY_OPEN_STRUCTURE.search(text):
+        return
+    html, _ = _render(text)
+    parser = _Structure()
+    parser.feed(html)
+    parser.close()
+    if parser.found:
+        raise ValueError(_STRUCTURE[parser.found[0]])
+
+
+def check_markdown(text: str) -> None:
+    """Every check of a Markdown data text: its shape, the structure it opens, its links."""
+    check_shape(text)
+    check_structure(text)
+    check_links(text)
+
+
 def check_links(text: str) -> None:
     """Raise ValueError naming the first link target that is not allowed."""
     check_shape(text)
@@ -90,6 +139,9 @@ def check_links(text: str) -> None:
                          "with [words](https://...)")
     targets = parser.found + [url for url, _title in references.values()] + _DEFINITION.findall(text)
     for target in targets:
+        scheme = url_schemes.refused_scheme(target)
+        if scheme:
+            raise ValueError(f"link target '{target}' is not allowed: {url_schemes.scheme_message(scheme)}")
         if not is_safe_link(target.strip()) or target != target.strip():
             raise ValueError(f"link target '{target}' is not allowed: link to an https:// address "
                              "or to a page of this site such as /conditions/sciatica.md")

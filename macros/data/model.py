@@ -14,7 +14,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
-from . import markdown_links
+from . import markdown_links, url_schemes
 from .plain_text import one_line
 
 CERTAINTY_WORDS = ("high", "moderate", "low", "very low", "insufficient")
@@ -71,7 +71,6 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # Text from a pull request is untrusted: MkDocs' templates and Python-Markdown
 # escape nothing, so markup must never reach them from the data.
-_SCRIPT_SCHEME = re.compile(r"(?i)\b(java|vb)script\s*:")
 
 
 def _check_no_markup(text: str) -> str:
@@ -81,14 +80,15 @@ def _check_no_markup(text: str) -> str:
         raise ValueError(
             "curly braces '{' and '}' are not allowed: they can run template code or add HTML attributes"
         )
-    if _SCRIPT_SCHEME.search(text):
-        raise ValueError("'javascript:' is not allowed in text")
+    scheme = url_schemes.script_scheme_in_text(text)
+    if scheme:
+        raise ValueError(f"'{scheme}:' is not allowed in text")
     return text
 
 
 def _check_markdown(text: str) -> str:
     _check_no_markup(text)
-    markdown_links.check_links(text)  # on the parsed Markdown, so no syntax can hide a link
+    markdown_links.check_markdown(text)  # on the parsed Markdown, so no syntax can hide a link or a heading
     return text.strip()
 
 
@@ -145,6 +145,40 @@ def _no_later_than_today(field: str, what: str):
     return field_validator(field)(classmethod(check))
 
 
+# Dates are written as days, YYYY-MM-DD (the loader keeps them as text), in the years this
+# guide can be about: a number is not a date (YAML would read `0` as 1 January 1970), nor is a
+# date and time, nor year 1. Each field's own rule (not in the future, a review within three
+# years) still applies; this one stops what no field could mean.
+EARLIEST_YEAR = 1990
+LATEST_YEARS_AHEAD = 10  # a guideline's current_until may be years ahead; nothing is further
+_WRITTEN_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _is_date_field(annotation) -> bool:
+    return annotation is dt.date or dt.date in getattr(annotation, "__args__", ())
+
+
+def _written_as_a_day(value, info: ValidationInfo):
+    """A date field's value as written: a day, YYYY-MM-DD, in a plausible year; else an impossible_date."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        day = value
+    elif isinstance(value, str) and _WRITTEN_DAY.match(value.strip()):
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value  # 2026-02-30: the date type says it is not a real date
+    elif isinstance(value, str) and _WRITTEN_DAY.match(value.strip()[:10]):
+        raise _impossible(f"'{value}' is a date and time: write the day alone, as YYYY-MM-DD, e.g. 2026-11-27")
+    else:
+        shown = value if isinstance(value, str) else repr(value)
+        raise _impossible(f"{shown} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-27")
+    latest = _years_after(_today(info), LATEST_YEARS_AHEAD)
+    if day.year < EARLIEST_YEAR or day > latest:
+        raise _impossible(f"{day} is not a plausible date: the dates in this guide fall between {EARLIEST_YEAR} "
+                          f"and {latest.year}; check the year")
+    return value
+
+
 PlainText = Annotated[str, AfterValidator(_check_plain)]
 MarkdownText = Annotated[str, Field(min_length=1), AfterValidator(_check_markdown)]
 HttpsUrl = Annotated[str, AfterValidator(_check_https)]
@@ -170,6 +204,14 @@ class StrictModel(BaseModel):
     """Unknown keys are errors: a typo must never pass silently."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _dates_are_days(cls, value, info: ValidationInfo):
+        # Every date field of every model, present and future, without a type on each.
+        if value is None or not _is_date_field(cls.model_fields[info.field_name].annotation):
+            return value
+        return _written_as_a_day(value, info)
 
 
 def _certainty_word(value):

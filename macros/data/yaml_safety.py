@@ -11,50 +11,15 @@ The same pass records the line of every field and enforces input_limits.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import yaml
 
 from . import input_limits
 from .data_errors import DataError, field_path
+from .hidden_characters import first_hidden, hidden_character_message
 
-# C0 and C1 controls (tab and line feed are text), bidi embeddings, overrides and
-# isolates, zero-width characters, invisible separators and Unicode tag characters.
-_HIDDEN_IN_VALUES = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-                     "\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\U000e0000-\U000e007f")
-HIDDEN_CHARACTER = re.compile(f"[{_HIDDEN_IN_VALUES}]")
-# In the file itself a carriage return before a line feed is a Windows line end, not text.
-_HIDDEN_IN_FILE = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f" + _HIDDEN_IN_VALUES.removeprefix("\x00-\x08\x0b-\x1f") + "]")
-_MAX_REPORTED = 20
 _NO_ANCHORS = "anchors ('&') and aliases ('*') are not allowed: write the value out"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-
-
-def describe_character(char: str) -> str:
-    name = unicodedata.name(char, "") or {"\r": "CARRIAGE RETURN", "\x1b": "ESCAPE", "\x00": "NULL"}.get(
-        char, "a control character")
-    return f"U+{ord(char):04X} ({name})"
-
-
-def hidden_character_message(char: str) -> str:
-    return (f"the invisible or control character {describe_character(char)} is not allowed: "
-            "delete it (retype the words around it)")
-
-
-def find_hidden_characters(text: str) -> list[tuple[int, str]]:
-    """(line, character) of the first hidden characters in a file's text, in one pass."""
-    found, line, last = [], 1, 0
-    for match in _HIDDEN_IN_FILE.finditer(text):
-        line += text.count("\n", last, match.start())
-        last = match.start()
-        found.append((line, match.group()))
-        if len(found) == _MAX_REPORTED:
-            break
-    return found
-
-
-def blank_out_hidden_characters(text: str) -> str:
-    return _HIDDEN_IN_FILE.sub(" ", text)
 
 
 def field_at_line(lines: dict[tuple, int], line: int) -> tuple:
@@ -171,8 +136,8 @@ def _read_key(event, parent: _Frame, refuse, lines: dict) -> None:
     elif event.implicit[0] and _plain_tag(key) != "tag:yaml.org,2002:str":
         refuse(line, parent.path, f"field names are plain words: '{key or 'null'}' reads as a value, "
                "not a field name; check the spelling and the indentation")
-    if HIDDEN_CHARACTER.search(key):
-        refuse(line, (*parent.path, key), hidden_character_message(HIDDEN_CHARACTER.search(key).group()))
+    if first_hidden(key):
+        refuse(line, (*parent.path, key), hidden_character_message(first_hidden(key)))
     if key in parent.seen:
         refuse(line, (*parent.path, key), f"'{key}' appears twice (first on line {parent.seen[key]}): keep one")
     else:
@@ -199,12 +164,36 @@ def _node_for(event, path: tuple, line: int, refuse):
     if len(value) > limit:
         refuse(line, path, f"{len(value)} characters: this field may hold at most {limit} characters; "
                "shorten it or split it into sections")
-    hidden = HIDDEN_CHARACTER.search(value)
+    hidden = first_hidden(value)
     if hidden:
         # Only an escape ("\e", "\u202E") gets here: those in the file were found, at their line, before.
-        refuse(line, path, hidden_character_message(hidden.group()))
+        refuse(line, path, hidden_character_message(hidden))
     tag = "tag:yaml.org,2002:str" if not event.implicit[0] else _plain_tag(value)
+    if tag == _INT and not _DECIMAL.match(value):
+        refuse(line, path, _number_message(value))
     return yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+
+
+# YAML 1.1 reads 012 as 10 (octal), 0x1A as 26, 1:30 as 90 and 1_000 as 1000: a number is
+# written in plain digits, so no value is read as another than the one written.
+_INT = "tag:yaml.org,2002:int"
+_DECIMAL = re.compile(r"^-?(0|[1-9][0-9]*)$")
+
+
+def _number_message(written: str) -> str:
+    from .yaml_source import _Loader
+
+    loader = _Loader(written)
+    try:
+        read_as = loader.get_single_data()
+    finally:
+        loader.dispose()
+    digits = written.lstrip("+").replace("_", "")
+    plain = digits.lstrip("0") or "0" if digits.isdigit() else None
+    fix = f"write {plain}, or put it in quotes" if plain else \
+        "write the number in plain digits, or put the value in quotes"
+    why = " (a leading 0 makes it octal)" if digits[:1] == "0" and digits.isdigit() else ""
+    return f"'{written}' would be read as the number {read_as}{why}: {fix}"
 
 
 _RESOLVER = None

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, StrictUndefined
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import atom_feed, editor_pages, evidence_map
 
 from ..data import page_redirects
+from ..data.data_errors import DataError
 from ..data.kinds import KIND_FOLDERS, PAGE_KINDS
 from .open_data import api_files
 from .page_render import PageRenderer
@@ -52,12 +54,13 @@ class Settings:
 
 
 def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settings,
-                    prose: set[str]) -> dict[str, DocsFile]:
+                    docs_files: set[str]) -> dict[str, DocsFile]:
     """docs path -> file, for every page and data file made from the data.
 
     Entity pages, A-Z indexes, sources, clinic pages, the open data files, the
-    editors' pages and the pages at renamed pages' old addresses. `prose` is the
-    docs paths of the prose pages, so that an old address cannot hide one.
+    editors' pages and the pages at renamed pages' old addresses. `docs_files` is the
+    paths of the files in docs/, so that no page made here silently replaces one, and no
+    old address hides one: either is an AddressConflict naming both files.
     """
     files: dict[str, DocsFile] = {}
 
@@ -109,8 +112,13 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
         add(path, meta, markdown, edit_uri=edit_uri)
     for path, content in editor_pages.starter_files().items():
         put(path, content)
+    taken = sorted(set(files) & set(docs_files))
+    if taken:
+        raise AddressConflict("\n".join(str(DataError(
+            f"docs/{path}", 1, "", f"the site makes the file at this address itself, from "
+            f"{files[path].edit_uri or 'the data in data/'}: rename or remove docs/{path}")) for path in taken))
     # Last, so that an old address another page owns is caught (and not silently replaced).
-    owned = page_redirects.owned_addresses(graph.kb.redirects, lambda path: path in files or path in prose,
+    owned = page_redirects.owned_addresses(graph.kb.redirects, lambda path: path in files or path in docs_files,
                                            settings.root / "data")
     if owned:
         raise AddressConflict("\n".join(owned))
@@ -167,14 +175,38 @@ def shows_data(text: str) -> bool:
     return head is not None and RENDER_MARKER in head.splitlines()
 
 
-def render_prose(text: str, functions: dict[str, Callable[..., str]]) -> str:
-    """A prose page with its data filled in; its front matter no longer asks for it."""
+class ProseError(Exception):
+    """A prose page's {{ ... }} that cannot be filled in; the message names the page and its line."""
+
+
+def render_prose(text: str, functions: dict[str, Callable[..., str]], shown_as: str = "a docs/ page") -> str:
+    """A prose page with its data filled in; its front matter no longer asks for it.
+
+    docs/ comes from pull requests: the page is a template in Jinja's sandbox, which sees only
+    the functions above (no Python object's attributes, so no way to the os module)."""
     head = _front_matter_of(text)
     body = text[len("---\n") + len(head) + len("---\n"):]
-    env = Environment(undefined=StrictUndefined, autoescape=False)
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env.globals.clear()
     env.globals.update(functions)
     kept = "".join(line for line in head.splitlines(keepends=True) if line.rstrip("\n") != RENDER_MARKER)
-    return "---\n" + kept + "---\n" + env.from_string(body).render()
+    first_line = head.count("\n") + 3  # the body's first line in the file
+    try:
+        return "---\n" + kept + "---\n" + env.from_string(body).render()
+    except TemplateError as exc:
+        line = first_line + (getattr(exc, "lineno", None) or _template_line(exc) or 1) - 1
+        raise ProseError(f"{shown_as}:{line}: {{{{ ... }}}} can only call "
+                         f"{', '.join(sorted(functions))} with a quoted id: {exc}") from None
+
+
+def _template_line(exc: Exception) -> int | None:
+    """The template's line an error was raised at: Jinja names the template's frames <template>."""
+    tb, line = exc.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def _front_matter_of(text: str) -> str | None:

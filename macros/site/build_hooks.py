@@ -14,7 +14,7 @@ if _ROOT not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros.site import content_security_policy, external_links, page_markup_rules, search_index, short_site_name, site_build, urgent_callouts  # noqa: E402
+from macros.site import content_security_policy, docs_input, external_links, page_markup_rules, search_index, short_site_name, site_build, urgent_callouts  # noqa: E402
 
 from macros.render import reader_search  # noqa: E402
 
@@ -40,18 +40,18 @@ def on_env(env, config, files):
 # must see the generated pages in the file list.
 @event_priority(50)
 def on_files(files, config):
-    _refused(page_markup_rules.check_static_files, files, config["docs_dir"])
+    _refused(docs_input.check_docs_folder, config["docs_dir"])
     files = site_build.add_generated_pages(files, config)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    _refused(page_markup_rules.check_redirect, page, files)
+    _refused(docs_input.check_redirect, page, files)
     return markdown
 
 
 def on_page_content(html, page, config, files):
-    _refused(page_markup_rules.check_content, html, page)
+    _refused(docs_input.check_page_content, html, page)
     return urgent_callouts.announce_urgent_callouts(html)
 
 

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from . import page_markup_rules
+from ..data import url_schemes
 from ..data.plain_text import one_line
 
 # The theme partials that write inline scripts into our pages.
@@ -96,6 +97,25 @@ def unknown_script_types(html: str) -> list[str]:
     return [kind for _, kind, _ in _scripts(html) if kind and kind not in _DATA_TYPES]
 
 
+# A <link> through which a reader's browser contacts a host: resource hints (a DNS lookup or a
+# connection made ahead, which no Content-Security-Policy governs) and what it loads.
+_LINK_START = re.compile(r"<(link)(?=[\s/>])", re.I)
+_CONTACTING_RELS = {"dns-prefetch", "preconnect", "prefetch", "preload", "prerender", "modulepreload",
+                    "stylesheet", "icon", "manifest", "apple-touch-icon"}
+_OTHER_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+def links_to_other_hosts(html: str) -> list[str]:
+    """Each <link> whose rel makes the browser contact its href, when the href is on another host."""
+    found = []
+    for _, attrs, text, _ in page_markup_rules.start_tags(html, find=_LINK_START):
+        rels = set(attrs.get("rel", "").lower().split())
+        address = url_schemes.decoded_address(attrs.get("href", ""))
+        if rels & _CONTACTING_RELS and (_OTHER_HOST.match(address) or address.startswith(("\\", "/\\"))):
+            found.append(page_markup_rules.shown_tag(text))
+    return found
+
+
 def theme_script_hashes(config) -> list[str]:
     """Hashes of the inline scripts the theme writes, rendered with this site's config."""
     env = config.theme.get_env()
@@ -145,7 +165,8 @@ def meta_policy_for(config) -> str:
 
 
 def check_site(site_dir: Path, hashes) -> None:
-    """Raise PolicyError naming every built page whose inline scripts the policy would block."""
+    """Raise PolicyError naming every built page whose inline scripts the policy would block, or
+    that links a resource hint or a resource on another host (dns-prefetch, preconnect...)."""
     allowed = set(hashes)
     problems = []
     for page in sorted(Path(site_dir).rglob("*.html")):
@@ -153,6 +174,9 @@ def check_site(site_dir: Path, hashes) -> None:
         for kind in unknown_script_types(html):
             problems.append(f"  {page.relative_to(site_dir).as_posix()}: <script type=\"{kind[:40]}\"> is not allowed: "
                             f"scripts have no type, or are data ({', '.join(sorted(_DATA_TYPES))})")
+        for tag in links_to_other_hosts(html):
+            problems.append(f"  {page.relative_to(site_dir).as_posix()}: {tag} is not allowed: a reader's browser "
+                            "would contact another site (the site links only to its own files)")
         for source in inline_scripts(html):
             if script_hash(source) not in allowed:
                 shown = one_line(source)[:80]

@@ -7,11 +7,13 @@ elsewhere. The build refuses, naming the file:
   .git/config, into the published site);
 - in a page's content: a <script> of any type but the data types the site uses,
   <form>, <base>, <meta http-equiv> (a refresh there is a redirect), frames and
-  plugins, inline event handlers (on...=) and script addresses (javascript:);
+  plugins, inline event handlers (on...=) and script addresses (javascript:,
+  vbscript:, data:, judged once decoded by url_schemes.py);
 - a `redirect_to:` that is not a page of this site, written relative to the page;
-- a file in docs/ that a browser would open as a page of its own without going
-  through the theme (and so without its policy): .html and the like, and an .svg
-  that carries a script, an event handler or a script address.
+- <link> (a stylesheet, or a dns-prefetch or preconnect to another host).
+
+Files of docs/ other than pages (file types, SVG images), front matter and hidden
+characters are judged in docs_input.py, which reports each problem at its line.
 
 Tags are found with regular expressions, as content_security_policy.py does, so the
 check stays linear and cheap on every page; it errs towards refusing.
@@ -24,6 +26,9 @@ import posixpath
 import re
 from pathlib import Path
 
+from ..data import url_schemes
+from ..data.data_errors import DataError
+
 # The only <script type> values a page may carry besides none (runnable, and then
 # allowed by hash only): the theme's configuration and the pages' structured data.
 DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")
@@ -34,8 +39,13 @@ _REFUSED_TAGS = {
     "meta": "<meta> is not allowed in a page's text (a refresh there is a redirect)",
     "iframe": "frames are not allowed", "frame": "frames are not allowed",
     "object": "plugins are not allowed", "embed": "plugins are not allowed",
+    "link": "<link> is not allowed in a page's text: it can load a stylesheet or contact another site "
+            "(dns-prefetch, preconnect); the theme links what every page needs",
 }
-_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
+# Attributes whose value a browser may follow or load (SVG's animation values included).
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc", "srcset",
+                   "ping", "background", "cite", "codebase", "manifest", "lowsrc", "dynsrc", "values", "to",
+                   "from", "by"}
 _NEXT = re.compile(r"<(!--|[a-zA-Z][^\s/>]*)")
 _SKIP = re.compile(r"[\s/]*")
 _NAME = re.compile(r"[^\s/>][^\s/>=]*")
@@ -43,7 +53,6 @@ _EQUALS = re.compile(r"\s*=\s*")
 _UNQUOTED = re.compile(r"[^\s>]*")
 _COMMENT_END = re.compile(r"--!?>")
 _SCRIPT_END = re.compile(r"</script[\s/>]", re.I)
-_SCRIPT_URL = re.compile(r"^(javascript|vbscript|data):", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -115,24 +124,32 @@ def attributes(text: str) -> dict[str, str]:
     return {}
 
 
-def markup_problems(html: str) -> list[str]:
-    """What in this HTML a page's text may not carry, one message per tag."""
-    problems = []
+def markup_findings(html: str) -> list[tuple[str, dict[str, str], str]]:
+    """(the tag's text, its attributes, what is wrong) for each thing this HTML may not carry."""
+    found = []
     for tag, attrs, text, _ in start_tags(html):
-        shown = text if len(text) <= 80 else text[:77] + "..."
         if tag in _REFUSED_TAGS:
-            problems.append(f"{shown}: {_REFUSED_TAGS[tag]}")
+            found.append((text, attrs, _REFUSED_TAGS[tag]))
         elif tag == "script":
             kind = attrs.get("type", "").strip().lower()
             if kind not in DATA_SCRIPT_TYPES:
-                problems.append(f"{shown}: scripts are not allowed in a page's text "
-                                f"(only data: type {' or '.join(DATA_SCRIPT_TYPES)})")
+                found.append((text, attrs, "scripts are not allowed in a page's text "
+                                           f"(only data: type {' or '.join(DATA_SCRIPT_TYPES)})"))
         for name, value in attrs.items():
             if name.startswith("on"):
-                problems.append(f"{shown}: inline event handlers ({name}=) are not allowed")
-            elif name in _URL_ATTRIBUTES and _SCRIPT_URL.match(_INVISIBLE.sub("", value)):
-                problems.append(f"{shown}: {name}= may not be a javascript:, vbscript: or data: address")
-    return problems
+                found.append((text, attrs, f"inline event handlers ({name}=) are not allowed"))
+            elif name in _URL_ATTRIBUTES and url_schemes.refused_scheme(value):
+                found.append((text, attrs, f"{name}=: {url_schemes.scheme_message(url_schemes.refused_scheme(value))}"))
+    return found
+
+
+def markup_problems(html: str) -> list[str]:
+    """What in this HTML a page's text may not carry, one message per tag."""
+    return [f"{shown_tag(text)}: {problem}" for text, _, problem in markup_findings(html)]
+
+
+def shown_tag(text: str) -> str:
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def redirect_problem(target, page_url: str, page_urls: set[str]) -> str | None:
@@ -169,23 +186,11 @@ def symlinks_in(folder: Path) -> list[str]:
     return sorted(found)
 
 
-# Files a browser shows as a page, which MkDocs would copy as they are.
+# Files a browser shows as a page, which MkDocs would copy as they are (docs_input.py refuses them).
 RAW_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xht", ".mht", ".mhtml")
 
 
-def static_file_problem(name: str, read_text) -> str | None:
-    """Why the docs/ file `name` (not Markdown) may not be published, or None."""
-    lowered = name.lower()
-    if lowered.endswith(RAW_PAGE_SUFFIXES):
-        return "HTML files are not allowed in docs/: write the page in Markdown (.md)"
-    if lowered.endswith((".svg", ".svgz", ".xml", ".xsl")):
-        problems = [p for p in markup_problems(read_text()) if "scripts" in p or "handlers" in p or "address" in p]
-        for tag, _, _, _ in start_tags(read_text()):
-            if tag.rsplit(":", 1)[-1] in ("script", "foreignobject", "iframe", "object", "embed"):
-                problems.append(f"<{tag}> is not allowed in an image")
-        if problems:
-            return "an image may not carry scripts: " + "; ".join(problems[:5])
-    return None
+SYMLINK_MESSAGE = "is a symbolic link: replace the link with the file itself, or remove it"
 
 
 class PageRefused(Exception):
@@ -203,8 +208,7 @@ def refuse_symlinks(docs_dir) -> None:
     links = symlinks_in(Path(docs_dir))
     if links:
         raise PageRefused("Symbolic links are not allowed in docs/ (the build would publish what they point to):\n"
-                          + "\n".join(f"  docs/{link}: replace the link with the file itself, or remove it"
-                                      for link in links))
+                          + "\n".join(f"  {DataError(f'docs/{link}', 1, '', SYMLINK_MESSAGE)}" for link in links))
 
 
 # The page addresses of the build under way, listed once per build (its Files object).
@@ -221,27 +225,3 @@ def check_redirect(page, files) -> None:
     problem = redirect_problem(target, page.url, _page_urls[1])
     if problem:
         raise PageRefused(f"{source_name(page.file)}: {problem}")
-
-
-def check_static_files(files, docs_dir) -> None:
-    """Refuse the docs/ files that a browser would open as pages of their own (see above)."""
-    problems = []
-    docs = Path(docs_dir).resolve()
-    for file in files:
-        if file.generated_by or file.is_documentation_page() or not file.abs_src_path \
-                or docs not in Path(file.abs_src_path).resolve().parents:
-            continue  # the theme's own files are not input
-        problem = static_file_problem(file.src_uri,
-                                      lambda: Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace"))
-        if problem:
-            problems.append(f"  docs/{file.src_uri}: {problem}")
-    if problems:
-        raise PageRefused("Files in docs/ that would be published as pages outside the site's theme and policy:\n"
-                          + "\n".join(problems))
-
-
-def check_content(html: str, page) -> None:
-    problems = markup_problems(html)
-    if problems:
-        raise PageRefused(f"{source_name(page.file)}: this page's text carries markup the site does not allow:\n"
-                          + "\n".join(f"  {p}" for p in problems[:20]))

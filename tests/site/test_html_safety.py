@@ -61,7 +61,7 @@ def test_nothing_is_loaded_from_another_host(built_site, built_pages):
             for element in soup.find_all(tag, attrs={attribute: _EXTERNAL}):
                 found.append(f"{page}: <{tag} {attribute}=\"{element[attribute][:70]}\">")
         for link in soup.find_all("link", href=_EXTERNAL):
-            if set(link.get("rel") or []) & _LOADING_LINK_RELS:
+            if {rel.lower() for rel in link.get("rel") or []} & _LOADING_LINK_RELS:
                 found.append(f"{page}: <link rel=\"{' '.join(link['rel'])}\" href=\"{link['href'][:70]}\">")
         for element in soup.find_all(style=re.compile(r"url\(\s*['\"]?\s*(https?:)?//", re.I)):
             found.append(f"{page}: style=\"{element['style'][:70]}\"")

@@ -5,6 +5,8 @@ hook hands MkDocs exactly those files."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -84,3 +86,39 @@ def test_a_fixture_project_tree_has_every_data_page(tmp_path, fixture_data):
                  "cautions/blood-clot.md", "conditions/index.md", "sources.md", "api/v2/conditions.json"):
         assert (out / page).is_file(), page
     assert (out / "conditions/sore-back.md").read_text().startswith("---\ntitle: Sore back\n")
+
+
+def test_make_markdown_runs_the_build_s_docs_checks(tmp_path):
+    """`make markdown` once skipped every docs/ check and copied a link to .git/config into its
+    output: it now refuses what the build refuses, at file and line, and writes nothing."""
+    import os
+
+    from conftest import FIXTURE_DATA, copy_project
+
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[remote]\n  url = https://token@example.org/\n")
+    os.symlink("../.git/config", project / "docs" / "config.md")
+    (project / "docs" / "evil.md").write_text('---\nsubtitle: <meta http-equiv="refresh">\n---\n\n# Evil\n\n'
+                                              '<a href="&#106;avascript:alert(1)">x</a>\n')
+    (project / "docs" / "moved.md").write_text("---\nredirect_to: https://evil.example/\n---\n\n# Moved\n")
+    (project / "docs" / "assets" / "style.xslt").write_text("<xsl:stylesheet/>")
+    (project / "docs" / "conditions").mkdir()
+    (project / "docs" / "conditions" / "sore-back.md").write_text("# Another sore back\n")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "macros.cli.markdown_tree", str(out)], cwd=project,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert not out.exists(), "nothing may be written when docs/ is refused"
+    for words in ("docs/conditions/sore-back.md:1: the site makes the file at this address itself",):
+        assert words in result.stderr, result.stderr
+    (project / "docs" / "conditions" / "sore-back.md").unlink()
+    result = subprocess.run([sys.executable, "-m", "macros.cli.markdown_tree", str(out)], cwd=project,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and not out.exists()
+    for words in ("docs/config.md:1: is a symbolic link", "docs/evil.md:2: subtitle: unknown field 'subtitle'",
+                  "docs/evil.md:7: <a href=\"&#106;avascript:alert(1)\">: href=: 'javascript:' addresses",
+                  "docs/moved.md:2: redirect_to: 'https://evil.example/' leaves this site",
+                  "docs/assets/style.xslt:1: '.xslt' files are not published"):
+        assert words in result.stderr, result.stderr

@@ -103,3 +103,24 @@ def test_build_stops_when_the_theme_scope_is_not_fixed(tmp_path):
     assert result.returncode != 0
     assert "conditions/sore-back/index.html: inline script not allowed by the Content-Security-Policy" in output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("tag", ['<link rel="dns-prefetch" href="//tracker.example">',
+                                 '<link rel="preconnect" href="https://tracker.example">',
+                                 '<LINK REL="DNS-Prefetch" HREF="HTTPS://tracker.example/">',
+                                 '<link rel="preconnect" href="&#x2F;&#x2F;tracker.example">',
+                                 '<link rel="prefetch stylesheet" href="http://cdn.example/x.css">',
+                                 '<link rel=preload href=\\\\tracker.example\\x as=script>'])
+def test_check_site_refuses_hints_and_loads_from_other_hosts(tmp_path, tag):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(f"<head>{tag}</head>")
+    with pytest.raises(csp.PolicyError, match=r"(?i)a/index.html: <link .* is not allowed: a reader's browser"):
+        csp.check_site(tmp_path, [])
+
+
+def test_check_site_lets_the_site_s_own_links_pass(tmp_path):
+    (tmp_path / "index.html").write_text('<link rel="stylesheet" href="assets/extra.css">'
+                                         '<link rel="canonical" href="https://medical-massage-guide.github.io/guide/">'
+                                         '<link rel="alternate" type="application/atom+xml" href="feed.xml">'
+                                         '<link rel="icon" href="assets/images/favicon.png">')
+    csp.check_site(tmp_path, [])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-
+import shutil
 from pathlib import Path
 
 import pytest
@@ -179,3 +179,26 @@ def test_text_from_data_reaches_html_escaped(tmp_path):
     assert soup.find("meta", attrs={"name": "description"})["content"].startswith(
         'A sore back is common. It "often" gets & better')
     assert 'It "often"' not in html, "a quote in the data must not reach an attribute raw"
+
+
+def test_a_failed_make_build_leaves_no_partial_site(tmp_path):
+    """`make build` builds into site.partial/ and removes it when the build fails: nothing
+    half-built is left beside the project, and the last good site/ stays as it was."""
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
+    # A failure at the end of the build, once pages are written: the policy check (as in
+    # test_page_safety_modules.py, the theme's scope left unset).
+    config = (project / "mkdocs.yml").read_text()
+    (project / "mkdocs.yml").write_text(config.replace("\n  scope: /\n", "\n  scope_unset: /\n"))
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the last good build")
+    venv = Path(sys.executable).parent.parent
+    result = subprocess.run(["make", "--no-print-directory", "-o", f"{venv}/.installed-check", "build",
+                             f"VENV={venv}"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "inline script not allowed by the Content-Security-Policy" in result.stdout + result.stderr
+    assert not (project / "site.partial").exists(), "a failed build left site.partial/ behind"
+    assert (project / "site" / "index.html").read_text() == "the last good build"

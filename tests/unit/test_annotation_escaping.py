@@ -3,6 +3,7 @@ property and the message are escaped the way GitHub documents."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -37,3 +38,27 @@ def test_a_file_name_with_a_comma_reaches_the_annotation_escaped(fixture_data, c
     [line] = [l for l in out.splitlines() if l.startswith("::error file=data/conditions/sore")]
     assert line.startswith("::error file=data/conditions/sore%2Cline=1%3A%3Ax.yml,line=1::")
     assert re.fullmatch(r"::error file=[^,:]+,line=\d+::.*", line)
+
+
+@pytest.mark.parametrize("forged", ["\n::error file=data/x.yml,line=1::forged", "\n::stop-commands::token",
+                                    "\n\n::warning::forged"])
+def test_the_plain_report_escapes_what_the_annotations_escape(fixture_data, capsys, monkeypatch, forged):
+    """A value with a line break then a workflow command is printed on one line, in the plain
+    report as in the annotation: no line of the log starts a command the check did not write."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    f = fixture_data / "conditions" / "sore-back.yml"
+    text = f.read_text()
+    assert "body_area: back\n" in text
+    f.write_text(text.replace("body_area: back\n", f"body_area: {json.dumps('back' + forged)}\n"))
+    assert check.main([str(fixture_data)]) == 1
+    captured = capsys.readouterr()
+    lines = (captured.out + captured.err).replace("\r", "\n").splitlines()
+    [report] = [l for l in lines if l.startswith("  data/conditions/sore-back.yml:")]
+    assert "body_area: 'back%0" in report and "::" in report
+    commands = [l for l in lines if l.startswith("::")]
+    assert len(commands) == 1 and commands[0].startswith("::error file=data/conditions/sore-back.yml,line="), lines
+
+
+def test_the_plain_report_escapes_a_file_name_and_a_percent_sign():
+    error = DataError("data/x\n::error::y.yml", 2, "name", "50% off\r\n::warning::z")
+    assert str(error) == "data/x%0A::error::y.yml:2: name: 50%25 off%0D%0A::warning::z"

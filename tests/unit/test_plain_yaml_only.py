@@ -112,3 +112,27 @@ def test_two_documents_in_one_file_are_refused(fixture_data):
     [error] = errors_for(fixture_data)
     assert error.startswith(f"data/conditions/sore-back.yml:{line_of(f, '---')}: ")
     assert "one file holds one page" in error
+
+
+@pytest.mark.parametrize("written, words", [
+    ("012", "'012' would be read as the number 10 (a leading 0 makes it octal): write 12, or put it in quotes"),
+    ("0x7E4", "'0x7E4' would be read as the number 2020: write the number in plain digits"),
+    ("33:40", "'33:40' would be read as the number 2020: write the number in plain digits"),
+    ("2_020", "'2_020' would be read as the number 2020: write 2020, or put it in quotes"),
+])
+def test_a_number_is_reported_as_written(fixture_data, written, words):
+    """YAML 1.1 reads 012 as 10: the message says what was written, not "found 10"."""
+    f = fixture_data / "sources" / "review-one.yml"
+    edit(f, "year: 2020", f"year: {written}")
+    [error] = errors_for(fixture_data)
+    assert words in error, error
+    assert error.startswith(f"data/sources/review-one.yml:{line_of(f, 'year:')}: year: ")
+    assert "found" not in error
+
+
+def test_plain_numbers_and_quoted_digits_are_fine(fixture_data):
+    from macros.data.knowledge_base import load_knowledge_base
+
+    f = fixture_data / "sources" / "review-one.yml"
+    f.write_text(f.read_text() + 'doi: "10.1000/0123"\n')
+    assert load_knowledge_base(fixture_data)["source"]["review-one"].year == 2020

@@ -67,3 +67,46 @@ def test_a_symlinked_redirects_file_is_refused(fixture_data, tmp_path):
     os.symlink(outside, fixture_data / "redirects.yml")
     [error] = errors_for(fixture_data)
     assert error.startswith("data/redirects.yml:1: ") and "is a symbolic link" in error
+
+
+@pytest.mark.parametrize("folder", ["reviewers.yml", "redirects.yml", "other.yml", "conditions/stiff-back.yml",
+                                    "sources/new-source.yml"])
+def test_a_folder_named_like_a_data_file_is_refused_without_a_crash(fixture_data, folder):
+    (fixture_data / folder).mkdir()
+    [error] = errors_for(fixture_data)
+    assert error.startswith(f"data/{folder}:1: is a folder, not a file"), error
+
+
+def test_a_folder_named_like_a_data_file_is_refused_by_make_check(fixture_data, capsys):
+    """`make check` once stopped with a traceback on data/reviewers.yml/."""
+    from macros.cli import check
+
+    (fixture_data / "reviewers.yml").mkdir()
+    (fixture_data / "conditions" / "x.yml").mkdir()
+    assert check.main([str(fixture_data)]) == 1
+    err = capsys.readouterr().err
+    assert "data/reviewers.yml:1: is a folder, not a file" in err
+    assert "data/conditions/x.yml:1: is a folder, not a file" in err
+
+
+@pytest.mark.parametrize("name", [".hidden.yml", "conditions/.stiff-back.yml", "conditions/.drafts", ".gitkeep"])
+def test_a_hidden_file_or_folder_is_reported(fixture_data, name):
+    path = fixture_data / name
+    if name.endswith("drafts"):
+        path.mkdir()
+        (path / "stiff-back.yml").write_text("name: x\n")
+    else:
+        path.write_text("name: x\n")
+    [error] = errors_for(fixture_data)
+    assert error.startswith(f"data/{name}:1: files and folders whose name starts with '.' are never read"), error
+
+
+def test_make_schema_lines_skips_folders_and_links(fixture_data, tmp_path):
+    from macros.data.json_schemas import link_data_files
+
+    (fixture_data / "conditions" / "x.yml").mkdir()
+    outside = tmp_path / "outside.yml"
+    outside.write_text("name: x\n")
+    os.symlink(outside, fixture_data / "conditions" / "linked.yml")
+    link_data_files(fixture_data)
+    assert outside.read_text() == "name: x\n", "a symbolic link was written through"
