@@ -244,10 +244,14 @@ def test_labor_sends_readers_to_the_labor_and_delivery_unit_never_urgent_care(kb
         assert words in text, f"labor: '{words}' is not a warning sign"
 
 
-def test_low_back_pain_has_the_nhs_red_flags(kb):
-    text = " ".join(signs_of(kb, "low-back-pain")).lower()
-    for words in (["chest pain"], ["weight"], ["lump", "shape"]):
-        assert any(w in text for w in words), f"low back pain lacks {words}"
+def test_low_back_pain_has_the_nhs_red_flags_at_their_levels(kb):
+    """Chest pain with back pain is an emergency; a lump or a change in the back's shape needs a doctor today.
+    (Weight loss without trying is on the NHS list too, but no stored health-service text showed it, so
+    the guide does not claim it: see the note on the issue.)"""
+    emergency = " ".join(signs_of(kb, "low-back-pain", "emergency")).lower()
+    urgent = " ".join(signs_of(kb, "low-back-pain", "urgent")).lower()
+    assert "chest pain" in emergency
+    assert "lump" in urgent and "shape" in urgent
 
 
 def test_one_red_flag_is_shared_not_retyped_across_pages(kb):
