@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, needed_tool as needed
-from macros.render.reader_labels import CERTAINTY
+from macros.data.model import level_action
+from macros.render.reader_labels import CERTAINTY, LEVEL_HEADING
 
 SITE_URL = "https://medical-massage-guide.github.io/guide/"
 SITE_NAME = "Medical Massage Guide"
@@ -111,20 +112,19 @@ def essentials(kb, graph, path: str) -> list[str]:
     """What page 1 of a handout carries, from the data: never from the page under test."""
     kind, entity_id = {"conditions": "condition", "techniques": "technique"}[path.split("/")[0]], path.split("/")[1]
     e = kb[kind][entity_id]
-    relations = ("techniques", "benefits") if kind == "condition" else ("conditions", "benefits")
-    edges = [edge for relation in relations for edge in graph.edges(kind, entity_id, relation)]
+    views = graph.findings_on(kind, entity_id)
     words = [SITE_NAME, e.name, "What the research says", "Is it safe for me?",
              f"Full references: {SITE_URL}{path}#references", f"Page last reviewed: {e.last_reviewed.isoformat()}"]
-    words += [edge.verdict for edge in edges]
-    words += [CERTAINTY[edge.link.certainty][1] for edge in edges]  # the plain glosses
+    words += [view.verdict for view in views]
+    words += [CERTAINTY[view.record.certainty][1] for view in views]  # the plain glosses
     if kind == "condition":
         own = graph.ids("condition", entity_id, "cautions")
         cautions = own or []
         words += [kb["caution"][c].name for c in cautions]
-        if e.warning_signs.emergency:
-            words += ["Emergency: get help now"] + list(e.warning_signs.emergency.signs)
-        if e.warning_signs.urgent:
-            words += ["Urgent: see a doctor today"] + list(e.warning_signs.urgent.signs)
+        for flag_id in e.red_flags:
+            flag = kb["red-flag"][flag_id]
+            action = flag.action or level_action(e, flag.level)
+            words += [action.heading if action else LEVEL_HEADING[flag.level], *flag.signs]
         words += [s.heading for s in e.sections if s.heading.lower().startswith(("what else", "what helps"))]
         words += list(e.questions) + list(e.see_a_doctor)
     else:

@@ -52,7 +52,7 @@ def test_urgent_callouts_were_checked(site_audit):
     on_conditions = [c for r in site_audit.results if r.structure and r.path.startswith("conditions/")
                      for c in r.structure["urgent_callouts"]]
     assert on_conditions, "no condition page has an urgent callout (div.admonition.danger)"
-    assert all(c["name"] == "Emergency: get help now" for c in on_conditions), on_conditions
+    assert all(c["name"].startswith("Emergency:") for c in on_conditions), on_conditions
 
 
 def keyboard_sample(paths: list[str]) -> list[str]:
