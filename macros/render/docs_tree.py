@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, StrictUndefined
 
-from . import atom_feed, editor_pages, evidence_map
+from . import atom_feed, editor_pages, evidence_map, redirect_pages
 
 from ..data import page_redirects
 from ..data.kinds import KIND_FOLDERS, PAGE_KINDS
@@ -113,7 +113,7 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
                                            settings.root / "data")
     if owned:
         raise AddressConflict("\n".join(owned))
-    for path, (meta, markdown) in page_redirects.redirect_pages(graph.kb.redirects).items():
+    for path, (meta, markdown) in redirect_pages.redirect_pages(graph.kb.redirects).items():
         add(path, meta, markdown, edit_uri=f"data/{page_redirects.FILE_NAME}")
     return files
 

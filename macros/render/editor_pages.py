@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from . import data_reference
 from ..data.kinds import KIND_MODELS
-from ..data.data_file_template import template
+from ..editors.data_file_template import template
 from ..data.review_schedule import DUE_SOON_DAYS, reviews_due
 from .whats_new import change_log
 
