@@ -9,6 +9,7 @@ elsewhere. The build refuses, naming the file:
   <form>, <base>, <meta http-equiv> (a refresh there is a redirect), frames and
   plugins, inline event handlers (on...=) and script addresses (javascript:);
 - a `redirect_to:` that is not a page of this site, written relative to the page;
+- a built page that still holds {{ or {% (a macro that never ran);
 - a file in docs/ that a browser would open as a page of its own without going
   through the theme (and so without its policy): .html and the like, and an .svg
   that carries a script, an event handler or a script address.
@@ -245,3 +246,18 @@ def check_content(html: str, page) -> None:
     if problems:
         raise PageRefused(f"{source_name(page.file)}: this page's text carries markup the site does not allow:\n"
                           + "\n".join(f"  {p}" for p in problems[:20]))
+
+
+_TEMPLATE_LEFT = re.compile(r"{{|{%")
+
+
+def check_no_template_left(html: str, page) -> None:
+    """A built page may not still hold {{ or {%: a macro that never ran (its page did not say
+    render_macros: true, or a template wrote the braces), which readers would see as code."""
+    found = _TEMPLATE_LEFT.search(html)
+    if found:
+        end = html.find("}}" if found.group() == "{{" else "%}", found.start())
+        near = " ".join(html[found.start(): end + 2 if 0 < end - found.start() < 60 else found.start() + 60].split())
+        raise PageRefused(f"{source_name(page.file)}: the built page still holds '{near}': a macro was not run. "
+                          "A page that calls macros says render_macros: true in its front matter; "
+                          "to show braces, write them as &#123; and &#125;")
