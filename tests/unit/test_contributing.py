@@ -133,9 +133,31 @@ def test_deploy_publishes_only_after_the_tests_pass():
     assert deploy["permissions"] == {"contents": "read"}
 
 
+def code_owners(text: str) -> dict[str, list[str]]:
+    rules = [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {rule[0]: rule[1:] for rule in rules}
+
+
+# What runs while the site is built, or shapes every page: a change to any of it asks for a review.
+BUILD_INPUTS = ("/docs/", "/macros/", "/overrides/", "/mkdocs.yml", "/.github/workflows/", "/.github/CODEOWNERS")
+
+
+def unowned(text: str) -> list[str]:
+    owners = code_owners(text)
+    return [path for path in BUILD_INPUTS if not [o for o in owners.get(path, []) if o.startswith("@")]]
+
+
 def test_every_data_change_asks_a_clinical_reviewer():
-    rules = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
-             if line.strip() and not line.startswith("#")]
-    owners = {rule[0]: rule[1:] for rule in rules}
+    owners = code_owners((ROOT / ".github" / "CODEOWNERS").read_text())
     assert owners.get("/data/"), "no owner asked to review changes to data/"
     assert all(owner.startswith("@") for owner in owners["/data/"])
+    assert owners["/data/"][0] in owners["/docs/"], "prose pages are medical text too"
+
+
+def test_every_change_to_what_the_build_runs_asks_for_a_review():
+    assert unowned((ROOT / ".github" / "CODEOWNERS").read_text()) == []
+    # The rule finds a path left out, and a path with no owner.
+    assert unowned("/data/ @org/team\n/docs/ @org/team\n") == list(BUILD_INPUTS[1:])
+    everything = "\n".join(f"{path} @org/team" for path in BUILD_INPUTS)
+    assert unowned(everything) == []
+    assert unowned(everything.replace("/macros/ @org/team", "/macros/")) == ["/macros/"]
