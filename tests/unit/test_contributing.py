@@ -30,6 +30,11 @@ def steps_of(job: dict) -> list[str]:
     return [step.get("run") or step.get("uses", "") for step in job["steps"]]
 
 
+def macro_example() -> str:
+    block = CONTRIBUTING.split("<!-- macro-example", 1)[1]
+    return re.search(r"```markdown\n(.*?)```", block, re.S).group(1)
+
+
 def worked_example() -> str:
     block = CONTRIBUTING.split("<!-- worked-example", 1)[1]
     return re.search(r"```yaml\n(.*?)```", block, re.S).group(1)
@@ -70,6 +75,39 @@ def test_the_worked_example_messages_are_the_real_ones(tmp_path):
     assert len(first) == 2 and len(second) == 1
     for message in first + second:
         assert message in CONTRIBUTING, f"CONTRIBUTING.md does not show: {message}"
+
+
+def test_the_check_output_shown_is_the_real_one_without_its_counts(tmp_path, capsys, monkeypatch):
+    from macros.cli import check
+
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    new_entity_file("condition", "Lymphedema", data)
+    assert check.main([str(data)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    shown = re.sub(r"\b\d+ (\w+s)\b(?=[,;])", r"... \1", first)
+    assert shown != first and re.search(rf"(?m)^{re.escape(shown)}$", CONTRIBUTING), shown
+
+
+def test_the_prose_page_example_is_what_make_check_says(tmp_path, capsys):
+    """Showing data on a prose page: the call is valid on the real data, and the mistake gives the message shown."""
+    from macros.cli import check
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    myths = docs / "myths.md"
+    anchor = "  [Less muscle tension](/benefits/less-muscle-tension.md).\n"
+    assert anchor in myths.read_text(), "the example's place on the Myths page moved: update CONTRIBUTING.md"
+    myths.write_text(myths.read_text().replace(anchor, anchor + macro_example()))
+    assert check.main([str(ROOT / "data"), str(docs)]) == 0
+    myths.write_text(myths.read_text().replace('"better-range-of-motion"', '"better-range-of-movement"'))
+    assert check.main([str(ROOT / "data"), str(docs)]) == 1
+    [problem] = [line.strip() for line in capsys.readouterr().err.splitlines() if line.startswith("  ")]
+    # The line number moves with the page's text; the file and the message are what an editor reads.
+    where, message = problem.split(": ", 1)
+    assert where.startswith("docs/myths.md:")
+    assert re.search(r"docs/myths\.md:\d+: " + re.escape(message), CONTRIBUTING), problem
 
 
 @pytest.mark.parametrize("command", ["make new kind=condition", "make check", "make serve", "make review-report",
