@@ -111,9 +111,11 @@ def macro_groups(table) -> list[MacroGroup]:
 
 
 def arguments_cell(entry) -> Markup:
-    if not entry.arguments:
-        return Markup("none")
-    return Markup("; ").join(Markup("{}: {}").format(code(a.name), a.about) for a in entry.arguments)
+    """'Arguments: ... ' for a macro or a filter; nothing for a variable, which has none."""
+    if entry.category == "variable":
+        return Markup("")
+    listed = Markup("; ").join(Markup("{}: {}").format(code(a.name), a.about) for a in entry.arguments)
+    return Markup("Arguments: {}. ").format(listed or "none")
 
 
 def call_code(text: str) -> Markup:

@@ -104,7 +104,7 @@ TABLE: tuple[Entry, ...] = (
           "A claimed benefit's verdict as its own page shows it: which way the research points and how sure "
           "it is, never one without the other.",
           lambda macros, benefit: macros.renderer.claim_verdict(benefit),
-          (Argument("benefit", "benefit", "the id of a claimed benefit: its file name in data/benefits/",
+          (Argument("benefit", "benefit", "the id of a claimed benefit, its file name in data/benefits/",
                     _benefits),),
           example=("pain-relief",)),
     Entry("conditions_by_body_area", "macro",
@@ -125,7 +125,7 @@ TABLE: tuple[Entry, ...] = (
     # Whole pages: each page made from the data is one of these calls (docs_tree.py).
     Entry("entity_page", "macro", "The whole page of a condition, technique, claimed benefit or caution.",
           lambda macros, kind, id: macros.renderer.entity_page(kind, id),
-          (_KIND, Argument("id", "page", "the page's id: its file name in data/", _ids_of_kind)),
+          (_KIND, Argument("id", "page", "the page's id, its file name in data/", _ids_of_kind)),
           example=("condition", "sciatica"), makes_page=True),
     Entry("index_page", "macro", "The A to Z page of one kind of page.",
           lambda macros, kind: macros.renderer.index_page(kind), (_KIND,), example=("technique",), makes_page=True),
