@@ -19,9 +19,10 @@ help:
 	@echo "make serve   preview the site at http://127.0.0.1:8000/guide/ (sets everything up)"
 	@echo "make test    run every check CI runs on a pull request"
 	@echo "make test-full   the same, with every page audited in all four browser variants (nightly)"
-	@echo "make check   validate the data files only"
+	@echo "make check   validate the data files and the macros of the pages in docs/"
 	@echo "make build   write the site to site/"
 	@echo "make markdown   write every page as plain Markdown to build/markdown/ (builds with no hooks or plugins)"
+	@echo "              stubs=1: the pages made from the data as one macro call each, for a generator with macros"
 	@echo 'make new kind=condition name="Plantar fasciitis"   start a new data file (a draft)'
 	@echo "              kinds: condition, technique, benefit, caution, source"
 	@echo "make review-report   pages overdue for review or due in the next 30 days"
@@ -60,14 +61,18 @@ build: $(CHECK_STAMP)
 	$(VENV)/bin/mkdocs build --strict --site-dir site.partial || { rm -rf site.partial; exit 1; }
 	rm -rf site && mv site.partial site
 
-# The whole docs tree as plain Markdown, made by the engine without MkDocs' build:
-# what the hook hands MkDocs, for a tool that runs no hooks or plugins.
+# The whole docs tree as plain Markdown, made by the engine without MkDocs' build, every
+# macro call made, for a tool that runs no hooks or plugins; `make markdown stubs=1` writes
+# the pages made from the data as the hook hands them to MkDocs: one macro call each.
 markdown: $(CHECK_STAMP)
-	$(PY) -m macros.cli.markdown_tree build/markdown
+	$(PY) -m macros.cli.markdown_tree $(if $(stubs),--stubs) build/markdown
 
 # Every edit rebuilds the whole site: see README, "make serve rebuilds the whole site".
+# Not strict: MkDocs' preview stops answering after a rebuild that strict mode aborts, so
+# the preview lists each problem and shows the pages as far as it can (a page whose macros
+# have problems says what they are); `make build` and CI stay strict.
 serve: $(CHECK_STAMP)
-	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 # The W3C Nu HTML Checker (tests/site/test_html_validity.py), run with Debian's Java. Its install
 # script would download a Java of its own: --ignore-scripts keeps to the jar alone.

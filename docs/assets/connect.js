@@ -1,6 +1,6 @@
 // /connect/?icd10=CODE: find the condition for any ICD-10-CM code a record
 // system sends, by the longest listed prefix, and open its page. The table
-// is written by macros/diagnosis_codes.py; tests/browser/test_code_lookup.py
+// is written by macros/data/diagnosis_codes.py; tests/browser/test_code_lookup.py
 // checks this rule.
 (function () {
   "use strict";

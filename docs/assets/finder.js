@@ -1,7 +1,7 @@
 // "What might help me?" (/find/): show only the condition cards that match the chosen
 // body areas and goals. Any chosen area and any chosen goal must match; nothing chosen
 // shows every card. The choices live in the checkboxes only: nothing is stored or sent.
-// Without this script the page shows its grouped lists instead (macros/finder.py).
+// Without this script the page shows its grouped lists instead (macros/render/finder.py).
 (function () {
   "use strict";
   var controls = document.getElementById("finder-controls");

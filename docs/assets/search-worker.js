@@ -2,7 +2,7 @@
  * worker messages (setup 0, ready 1, query 2, result 3) and searches with
  * MiniSearch (vendored in minisearch/, MIT). Nothing is loaded until the first
  * query: then minisearch/minisearch.js and search/reader_index.json (built from
- * the data by macros/reader_search.py). Fuzzy (one edit) and prefix matching;
+ * the data by macros/render/reader_search.py). Fuzzy (one edit) and prefix matching;
  * diagnosis codes go to the condition with the longest listed prefix, as on
  * /connect/. Nothing typed leaves the browser. */
 "use strict";

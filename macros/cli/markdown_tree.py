@@ -1,10 +1,15 @@
-"""`make markdown` (`python -m macros.cli.markdown_tree [FOLDER]`): the complete docs tree as
-plain Markdown with front matter, in FOLDER (build/markdown/ by default).
+"""`make markdown` (`python -m macros.cli.markdown_tree [--stubs] [FOLDER]`): the complete docs
+tree in FOLDER (build/markdown/ by default).
 
-Prose pages from docs/ (with their data filled in where they show data), every page
-made from the data, the open data files and the editors' starter files: what the
-MkDocs hook hands MkDocs, written out, so a tool that runs no hooks and no plugins
-(Zensical, say, or MkDocs with only search) can build the site from FOLDER.
+The prose pages of docs/, every page made from the data, the open data files and the
+editors' starter files. Every page goes through the one table of macros
+(render/page_macros.py), checked first as the build checks it (render/page_check.py):
+
+- by default, with every call made (in Jinja's sandbox), as plain Markdown with front
+  matter, so that a tool that runs no hooks and no plugins (MkDocs with only search,
+  say) can build the site from FOLDER;
+- with --stubs, as the hook hands the files to MkDocs: each page made from the data is
+  one call of a macro, for a tool whose macros support runs define_env (macros/__init__.py).
 """
 
 from __future__ import annotations
@@ -15,14 +20,18 @@ from pathlib import Path
 
 import yaml
 
-from ..render import docs_tree
-from ..data.data_errors import DataErrors, annotate_pull_request
-from ..data.knowledge_base import load_knowledge_base
-from ..render.page_render import PageRenderer
-from ..data.relation_graph import build_relation_graph
+from ..data.data_errors import DataError, DataErrors, annotate_pull_request
+from ..render import docs_tree, page_check
+from ..render.page_macros import load_macros
 from ..site import docs_input, page_markup_rules
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+class PageProblems(Exception):
+    def __init__(self, problems: list[DataError]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
 
 
 def _nginx_headers(root: Path) -> str:
@@ -33,21 +42,16 @@ def _nginx_headers(root: Path) -> str:
     return content_security_policy.nginx_headers(content_security_policy.policy_for_project(root))
 
 
-def write_tree(root: Path, out: Path) -> int:
+def write_tree(root: Path, out: Path, stubs: bool = False) -> int:
     """Write the docs tree of the project at `root` into `out` (emptied first); return the file count."""
+    settings = docs_tree.project_settings(root, lambda: _nginx_headers(root))
+    macros = load_macros(settings)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    settings = docs_tree.Settings(site_url=config.get("site_url") or "/", edit_uri=config.get("edit_uri") or "",
-                                  site_name=config.get("site_name") or "",
-                                  root=root, nginx_headers=lambda: _nginx_headers(root))
-    graph = build_relation_graph(load_knowledge_base(root / "data"))
-    render = PageRenderer(graph, settings.site_url)
-    functions = docs_tree.prose_functions(render, settings)
     docs = root / config.get("docs_dir", "docs")
-    written: dict[str, bytes] = {}
     # The same checks as the build's (docs_input.py) before anything is written: symbolic links are
     # refused, never followed, and hidden files are left out, as MkDocs leaves them out.
     published = docs_input.published_files(docs)
-    generated = docs_tree.generated_pages(graph, render, settings, set(published))
+    generated = docs_tree.generated_pages(macros.graph, macros.renderer, settings, set(published))
     page_urls = {docs_input.page_url(p) for p in [*published, *generated] if p.endswith(".md")}
     errors = docs_input.docs_tree_errors_with_pages(docs, config.get("markdown_extensions") or [], page_urls)
     if errors:
@@ -56,14 +60,16 @@ def write_tree(root: Path, out: Path) -> int:
         raise page_markup_rules.PageRefused(
             f"{count} problem{'s' if count != 1 else ''} in docs/ (nothing was written):\n"
             + "\n".join(f"  {error}" for error in sorted(set(errors))))
-    for relative in published:
-        path = docs / relative
-        content = path.read_bytes()
-        if path.suffix == ".md" and docs_tree.shows_data(content.decode("utf-8")):
-            content = docs_tree.render_prose(content.decode("utf-8"), functions, f"docs/{relative}").encode("utf-8")
-        written[relative] = content
+    # And the build's check of every {{ }} and {% %} (page_check.py), before any is run.
+    problems = page_check.docs_problems(docs, macros)
+    if problems:
+        raise PageProblems(problems)
+    written: dict[str, bytes] = {relative: (docs / relative).read_bytes() for relative in published}
     for path, page in generated.items():
         written[path] = page.content.encode("utf-8")
+    if not stubs:
+        for path in [p for p in written if p.endswith(".md")]:
+            written[path] = docs_tree.expanded(written[path].decode("utf-8"), macros).encode("utf-8")
     if out.exists():
         shutil.rmtree(out)
     for relative, content in written.items():
@@ -75,16 +81,23 @@ def write_tree(root: Path, out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    out = Path(argv[0]) if argv else ROOT / "build" / "markdown"
+    stubs = "--stubs" in argv
+    folders = [a for a in argv if a != "--stubs"]
+    out = Path(folders[0]) if folders else ROOT / "build" / "markdown"
     try:
-        count = write_tree(ROOT, out)
+        count = write_tree(ROOT, out, stubs=stubs)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    except (docs_tree.AddressConflict, docs_tree.ProseError, page_markup_rules.PageRefused) as exc:
+    except PageProblems as exc:
+        print(f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''} in the pages of docs/:",
+              file=sys.stderr)
+        print("\n".join(f"  {p}" for p in exc.problems), file=sys.stderr)
+        return 1
+    except (docs_tree.AddressConflict, page_markup_rules.PageRefused) as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"wrote {count} files to {out}")
+    print(f"wrote {count} files to {out}" + (" (pages made from the data as calls of their macros)" if stubs else ""))
     return 0
 
 

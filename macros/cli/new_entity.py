@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from ..data.data_errors import did_you_mean
-from ..data.data_file_template import template
+from ..editors.data_file_template import template
 from ..data.model import ID_PATTERN, _check_plain
 from ..data.kinds import KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..data.json_schemas import ROOT, link_data_files, write_schemas
+from ..editors.json_schemas import ROOT, link_data_files, write_schemas
 
 USAGE = """  python -m macros.cli.schemas write   (make schemas)
   python -m macros.cli.schemas link    (make schema-lines)"""

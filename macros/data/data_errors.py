@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import difflib
 import os
 import sys
@@ -19,9 +21,9 @@ class DataError:
         """The line of the plain report. It is printed beside the annotations, in the same log, so
         it is escaped as they are: a line break in a file name or a value cannot start a line of
         its own, such as a forged '::error ...' or '::stop-commands::' workflow command."""
-        where = f"{_escape_data(self.file)}:{self.line}"
-        message = _escape_data(self.message)
-        return f"{where}: {_escape_data(self.field)}: {message}" if self.field else f"{where}: {message}"
+        where = f"{_escape_line(self.file)}:{self.line}"
+        message = _escape_line(self.message)
+        return f"{where}: {_escape_line(self.field)}: {message}" if self.field else f"{where}: {message}"
 
     def github_annotation(self, level: str = "error") -> str:
         """The same error as a GitHub Actions annotation, shown on the pull request's diff."""
@@ -32,6 +34,12 @@ class DataError:
 # As GitHub documents for workflow commands: a property value also escapes ':' and ','
 # (which would end it), so a file name can never start a second command. The plain
 # report (DataError.__str__) escapes its text as the message is escaped.
+def _escape_line(text: str) -> str:
+    """Line breaks written as the annotations write them, so nothing can start a line of its own; a '%'
+    is escaped only where it would read as one of those escapes ('%0A'), so '{%' and '50%' stay readable."""
+    return re.sub(r"%(?=[0-9A-Fa-f]{2})", "%25", text).replace("\r", "%0D").replace("\n", "%0A")
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 

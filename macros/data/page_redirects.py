@@ -1,17 +1,15 @@
-"""Old page addresses that must keep working after an id is renamed.
+"""Old page addresses that must keep working after an id is renamed: read and checked here.
 
 data/redirects.yml maps an old address to the new one, e.g.
 `conditions/stiff-neck: conditions/neck-pain`. The build adds a page at each old
-address that sends the reader on (`redirect_to:` in its front matter, the same
-way the diagnosis-code pages do; overrides/main.html writes the refresh), so
-links on paper and in health records never break. An old address may not be one
+address that sends the reader on (render/redirect_pages.py), so links on paper
+and in health records never break. An old address may not be one
 a page owns: a live entity, a kind's A to Z page (`conditions/index`), or any
 other page of the site (checked again when the pages are known).
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path
 
@@ -61,17 +59,6 @@ def _problem(kb, old: str, new: str) -> str | None:
 def _kind_and_id(address: str) -> tuple[str, str]:
     folder, entity_id = address.split("/")
     return _FOLDER_KIND[folder], entity_id
-
-
-def redirect_pages(redirects: dict[str, str]) -> dict[str, tuple[dict, str]]:
-    """docs path -> (front matter, Markdown) of the page at each old address."""
-    pages = {}
-    for old, new in redirects.items():
-        meta = {"title": "This page has moved", "robots": "noindex", "search": {"exclude": True},
-                "redirect_to": posixpath.relpath(new, old) + "/"}
-        link = posixpath.relpath(f"{new}.md", posixpath.dirname(old))
-        pages[f"{old}.md"] = (meta, f"# This page has moved\n\n[Go to the new page]({link}).\n")
-    return pages
 
 
 def owned_addresses(redirects: dict[str, str], page_exists, data_dir: Path) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..data.field_guide import FieldGuide, all_blocks, block_anchor, block_title, fields_of, yaml_block, yaml_inline
+from ..editors.field_guide import FieldGuide, all_blocks, block_anchor, block_title, fields_of, yaml_block, yaml_inline
 from ..data.kinds import KINDS
 from ..data.plain_text import one_line
 
@@ -86,3 +86,39 @@ def code(text) -> Markup:
 
 def code_block(text: str) -> Markup:
     return Markup('<pre><code class="language-yaml">{}</code></pre>').format(text.rstrip("\n"))
+
+
+@dataclass(frozen=True)
+class MacroGroup:
+    title: str
+    anchor: str
+    about: str
+    entries: list  # page_macros.Entry, in the table's order
+
+
+def macro_groups(table) -> list[MacroGroup]:
+    """The table of macros (page_macros.TABLE), grouped as a page uses it."""
+    def of(category, makes_page=False):
+        return [e for e in table if e.category == category and e.makes_page == makes_page]
+
+    return [
+        MacroGroup("Macros", "macros-list", "Each shows data from the guide's files where the call is.", of("macro")),
+        MacroGroup("Variables", "variables", "Each is a value, written by its name alone.", of("variable")),
+        MacroGroup("Filters", "filters", "Each changes the value written before its | sign.", of("filter")),
+        MacroGroup("Whole pages", "whole-pages", "Each page the guide makes from the data is one of these calls, "
+                   "alone on its page; a prose page does not need them.", of("macro", makes_page=True)),
+    ]
+
+
+def arguments_cell(entry) -> Markup:
+    """'Arguments: ... ' for a macro or a filter; nothing for a variable, which has none."""
+    if entry.category == "variable":
+        return Markup("")
+    listed = Markup("; ").join(Markup("{}: {}").format(code(a.name), a.about) for a in entry.arguments)
+    return Markup("Arguments: {}. ").format(listed or "none")
+
+
+def call_code(text: str) -> Markup:
+    """A call as a page writes it, in inline code; its braces as character references, so that the
+    built page holds no {{ (a page that still holds one fails the build: site/build_hooks.py)."""
+    return Markup(str(code(text)).replace("{", "&#123;").replace("}", "&#125;"))

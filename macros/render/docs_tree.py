@@ -1,10 +1,12 @@
-"""The complete docs tree, as plain Markdown with front matter: every page made from
-the data, and the prose pages of docs/ with their data filled in.
+"""The pages and files made from the data, as a docs tree: each page is its front matter
+and one line, the call of one macro of the table (page_macros.py), such as
+`{{ entity_page("condition", "sciatica") }}`; the data files are written out.
 
-This is the engine's whole output, made without MkDocs. The MkDocs hook hands
-these same pages to MkDocs (site_build.py); `make markdown` writes them into a
-folder that any tool reading mkdocs.yml and Markdown can build with no hooks and
-no plugins (markdown_tree.py).
+Made without MkDocs. The MkDocs hook hands these files to MkDocs (site_build.py),
+where the macros plugin makes each call, as it does on the prose pages of docs/.
+`make markdown` writes the same tree (markdown_tree.py), with every call made
+(`expanded`), so that a tool with no hooks and no plugins can build it, or as
+these stubs, for a tool with macros support.
 """
 
 from __future__ import annotations
@@ -15,23 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from . import atom_feed, editor_pages, evidence_map
+from . import atom_feed, editor_pages, evidence_map, redirect_pages
 
 from ..data import page_redirects
 from ..data.data_errors import DataError
 from ..data.kinds import KIND_FOLDERS, PAGE_KINDS
 from .open_data import api_files
+from .page_check import RENDER_KEY, front_matter_match, renders_macros
+from .page_macros import PageMacros, call_text
 from .page_render import PageRenderer
 from ..data.plain_text import one_line
 from .reader_labels import KIND_TITLE
 from ..data.relation_graph import RelationGraph, page_path
 from ..data.reviewers import review_line
-
-# A prose page whose front matter says this shows data through the functions below.
-RENDER_MARKER = "render_macros: true"
 
 
 @dataclass(frozen=True)
@@ -64,8 +63,9 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
     """
     files: dict[str, DocsFile] = {}
 
-    def add(path: str, meta: dict, markdown: str, edit_uri: str | None = None) -> None:
-        files[path] = DocsFile(front_matter(meta) + markdown, edit_uri)
+    def add(path: str, meta: dict, call: str, edit_uri: str | None = None) -> None:
+        # The page's one line calls the table; the macros plugin renders only pages that ask.
+        files[path] = DocsFile(front_matter({**meta, RENDER_KEY: True}) + call + "\n", edit_uri)
 
     def put(path: str, content: str) -> None:
         files[path] = DocsFile(content)
@@ -73,23 +73,23 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
     for kind in PAGE_KINDS:
         for entity_id, entity in graph.kb[kind].items():
             add(page_path(kind, entity_id), entity_meta(kind, entity, graph.kb.reviewers),
-                render.entity_page(kind, entity_id), edit_uri=graph.kb.files[(kind, entity_id)])
-        add(f"{KIND_FOLDERS[kind]}/index.md", {"title": f"{KIND_TITLE[kind]} A to Z"}, render.index_page(kind))
+                call_text("entity_page", kind, entity_id), edit_uri=graph.kb.files[(kind, entity_id)])
+        add(f"{KIND_FOLDERS[kind]}/index.md", {"title": f"{KIND_TITLE[kind]} A to Z"}, call_text("index_page", kind))
     # Out of the search index: its one heading per source made the theme's search plugin
     # quadratic (31 s of a 3,000-page build), and readers search for topics, not studies.
-    add("sources.md", {"title": "Sources", "search": {"exclude": True}}, render.sources_page())
+    add("sources.md", {"title": "Sources", "search": {"exclude": True}}, call_text("sources_page"))
     add("checklist.md", {"title": "Before your massage: a safety checklist",
                          "description": "A printable list of things to tell your massage therapist first.",
                          **checklist_review_dates(graph.kb)},
-        render.checklist_page())
+        call_text("checklist_page"))
     add("connect.md", {"title": "Find a page by diagnosis code", "connect": True,
-                       "description": "Clinics: send patients here with an ICD-10-CM code."}, render.connect_page())
+                       "description": "Clinics: send patients here with an ICD-10-CM code."}, call_text("connect_page"))
     add("icd10/index.md", {"title": "Diagnosis codes", "description": "ICD-10-CM codes and the pages they lead to."},
-        render.diagnosis_codes_page())
-    for code, entry in render.codes.items():
+        call_text("diagnosis_codes_page"))
+    for entry in render.codes.values():
         add(f"icd10/{entry['code']}.md",
             {"title": f"{entry['code']}: {entry['title']}", "redirect_to": f"../../conditions/{entry['condition']}/"},
-            render.diagnosis_code_page(code))
+            call_text("diagnosis_code_page", entry["code"]))
     for path, value in api_files(graph, settings.site_url).items():
         put(path, json.dumps(value, indent=1, ensure_ascii=False))
     # The finder, the evidence map in three forms, and the feed of changes. Both pages repeat
@@ -98,18 +98,18 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
     add("find.md", {"title": "What might help me?", "finder": True, "search": {"exclude": True},
                     "finder_map_styles": True,
                     "description": "Choose where it hurts or what you want help with, and see what may help."},
-        render.find_page())
+        call_text("find_page"))
     add("evidence-map.md", {"title": "Evidence map", "finder_map_styles": True, "hide": ["toc"],
                             "search": {"exclude": True},
                             "description": "What research says about each kind of massage for each condition."},
-        render.evidence_map_page())
+        call_text("evidence_map_page"))
     put(evidence_map.SVG_FILE, evidence_map.svg(render.evidence_map, settings.site_url))
     for version, path in (("v1", evidence_map.JSON_FILE), ("v2", evidence_map.JSON_FILE_V2)):
         put(path, json.dumps(evidence_map.json_value(render.evidence_map, settings.site_url, version),
                              indent=1, ensure_ascii=False))
     put(atom_feed.FEED_FILE, atom_feed.atom_feed(graph.kb, settings.site_url, settings.site_name))
-    for path, (meta, markdown, edit_uri) in editor_pages.pages(render, settings.edit_uri).items():
-        add(path, meta, markdown, edit_uri=edit_uri)
+    for path, (meta, macro, edit_uri) in editor_pages.pages().items():
+        add(path, meta, call_text(macro), edit_uri=edit_uri)
     for path, content in editor_pages.starter_files().items():
         put(path, content)
     taken = sorted(set(files) & set(docs_files))
@@ -122,8 +122,8 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
                                            settings.root / "data")
     if owned:
         raise AddressConflict("\n".join(owned))
-    for path, (meta, markdown) in page_redirects.redirect_pages(graph.kb.redirects).items():
-        add(path, meta, markdown, edit_uri=f"data/{page_redirects.FILE_NAME}")
+    for path, (meta, markdown) in redirect_pages.redirect_pages(graph.kb.redirects).items():
+        files[path] = DocsFile(front_matter(meta) + markdown, f"data/{page_redirects.FILE_NAME}")
     return files
 
 
@@ -157,60 +157,22 @@ def front_matter(meta: dict) -> str:
     return "---\n" + yaml.dump(meta, Dumper=dumper, sort_keys=False, allow_unicode=True) + "---\n\n"
 
 
-# Prose pages -------------------------------------------------------------------------
-
-def prose_functions(render: PageRenderer, settings: Settings) -> dict[str, Callable[..., str]]:
-    """What a prose page may call between {{ and }}: each asks the engine for its text."""
-    return {
-        "conditions_by_body_area": render.by_body_area,
-        # A claimed benefit's verdict, as its own page shows it: direction and certainty, never one alone.
-        "claim_verdict": render.claim_verdict,
-        "nginx_security_headers": settings.nginx_headers,
-    }
+def expanded(text: str, macros: PageMacros) -> str:
+    """A page as the macros plugin hands it on, for a tool that runs no plugin: its calls made,
+    and its front matter no longer asking for them. Any other file is returned as it is."""
+    if not renders_macros(text):
+        return text
+    match = front_matter_match(text)
+    head = "".join(line for line in match.group(1).splitlines(keepends=True) if not line.startswith(f"{RENDER_KEY}:"))
+    return text[: match.start(1)] + head + text[match.end(1): match.end()] + macros.expand(text[match.end():])
 
 
-def shows_data(text: str) -> bool:
-    """Whether a prose page's front matter asks for its data to be filled in."""
-    head = _front_matter_of(text)
-    return head is not None and RENDER_MARKER in head.splitlines()
+def project_settings(root: Path, nginx_headers: Callable[[], str]) -> Settings:
+    """The settings of the project at `root`, read from its mkdocs.yml (without MkDocs)."""
+    class Tolerant(yaml.SafeLoader):
+        """Reads the few settings here whatever tags the rest of the file uses."""
 
-
-class ProseError(Exception):
-    """A prose page's {{ ... }} that cannot be filled in; the message names the page and its line."""
-
-
-def render_prose(text: str, functions: dict[str, Callable[..., str]], shown_as: str = "a docs/ page") -> str:
-    """A prose page with its data filled in; its front matter no longer asks for it.
-
-    docs/ comes from pull requests: the page is a template in Jinja's sandbox, which sees only
-    the functions above (no Python object's attributes, so no way to the os module)."""
-    head = _front_matter_of(text)
-    body = text[len("---\n") + len(head) + len("---\n"):]
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-    env.globals.clear()
-    env.globals.update(functions)
-    kept = "".join(line for line in head.splitlines(keepends=True) if line.rstrip("\n") != RENDER_MARKER)
-    first_line = head.count("\n") + 3  # the body's first line in the file
-    try:
-        return "---\n" + kept + "---\n" + env.from_string(body).render()
-    except TemplateError as exc:
-        line = first_line + (getattr(exc, "lineno", None) or _template_line(exc) or 1) - 1
-        raise ProseError(f"{shown_as}:{line}: {{{{ ... }}}} can only call "
-                         f"{', '.join(sorted(functions))} with a quoted id: {exc}") from None
-
-
-def _template_line(exc: Exception) -> int | None:
-    """The template's line an error was raised at: Jinja names the template's frames <template>."""
-    tb, line = exc.__traceback__, None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
-def _front_matter_of(text: str) -> str | None:
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---\n", 3)
-    return None if end < 0 else text[4:end + 1]
+    Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Tolerant)
+    return Settings(site_url=config.get("site_url") or "/", edit_uri=config.get("edit_uri") or "",
+                    site_name=config.get("site_name") or "", root=root, nginx_headers=nginx_headers)

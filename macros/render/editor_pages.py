@@ -1,7 +1,7 @@
 """Pages made from the data for editors and returning readers: What's new, the
 data reference, and the editors' status page (reviews due, drafts).
 
-Called from site_build, which adds the pages.
+docs_tree.py adds each page as the call of its macro (page_macros.py), which renders it here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from . import data_reference
 from ..data.kinds import KIND_MODELS
-from ..data.data_file_template import template
+from ..editors.data_file_template import template
 from ..data.review_schedule import DUE_SOON_DAYS, reviews_due
 from .whats_new import change_log
 
@@ -25,13 +25,13 @@ EDITORS_STATUS = "editors/status.md"
 PRIVATE_PAGES = (EDITORS_STATUS,)
 
 
-def pages(renderer, edit_uri: str) -> dict[str, tuple[dict, str, str | None]]:
-    """docs path -> (front matter, Markdown, file an 'edit' link opens or None)."""
+def pages() -> dict[str, tuple[dict, str, str | None]]:
+    """docs path -> (front matter, the macro that renders the page, file an 'edit' link opens or None)."""
     return {
-        WHATS_NEW: ({"title": "What's new"}, whats_new_page(renderer), None),
-        DATA_REFERENCE: ({"title": "Data reference"}, data_reference_page(renderer), "macros/data/model.py"),
+        WHATS_NEW: ({"title": "What's new"}, "whats_new_page", None),
+        DATA_REFERENCE: ({"title": "Data reference"}, "data_reference_page", "macros/data/model.py"),
         EDITORS_STATUS: ({"title": "Editors' status", "search": {"exclude": True}, "robots": "noindex"},
-                         editors_status_page(renderer, edit_uri), None),
+                         "editors_status_page", None),
     }
 
 
@@ -45,9 +45,11 @@ def whats_new_page(renderer) -> str:
     return renderer.env.get_template("whats-new.md.j2").render(news=change_log(renderer.graph.kb))
 
 
-def data_reference_page(renderer) -> str:
+def data_reference_page(renderer, table) -> str:
+    """Every field of every data file, and every entry of the table of macros (`table`)."""
     return renderer.env.get_template("data-reference.md.j2").render(
-        kinds=data_reference.kind_tables(), blocks=data_reference.block_tables(), ref=data_reference)
+        kinds=data_reference.kind_tables(), blocks=data_reference.block_tables(), ref=data_reference,
+        macros=data_reference.macro_groups(table))
 
 
 def editors_status_page(renderer, edit_uri: str, today: dt.date | None = None) -> str:

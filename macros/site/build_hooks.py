@@ -1,4 +1,8 @@
-"""MkDocs hooks: thin calls into site_build.
+"""MkDocs hooks: thin calls into site_build and the page checks.
+
+They load the data (before the macros plugin registers the table of macros with
+it), hand MkDocs the pages made from it, check each prose page's macros before
+the plugin renders the page, and check and finish the HTML.
 
 MkDocs loads this file by path, not as part of the package, so the project
 root goes on sys.path first to import the package beside it.
@@ -23,6 +27,8 @@ def on_startup(command, dirty):
     content_security_policy.started(command)
 
 
+# Before the macros plugin's on_config, whose define_env takes the data loaded here.
+@event_priority(100)
 def on_config(config):
     _refused(page_markup_rules.refuse_symlinks, config["docs_dir"])
     site_build.prepare(config)
@@ -45,9 +51,11 @@ def on_files(files, config):
     return files
 
 
+# Before the macros plugin renders the page: it renders only what the check let through.
+@event_priority(50)
 def on_page_markdown(markdown, page, config, files):
     _refused(docs_input.check_redirect, page, files)
-    return markdown
+    return site_build.checked_markdown(markdown, page, config)
 
 
 def on_page_content(html, page, config, files):
@@ -56,6 +64,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
+    _refused(page_markup_rules.check_no_template_left, output, page)
     return external_links.add_rel_to_external_links(output)
 
 

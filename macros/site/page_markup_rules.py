@@ -10,7 +10,8 @@ elsewhere. The build refuses, naming the file:
   plugins, inline event handlers (on...=) and script addresses (javascript:,
   vbscript:, data:, judged once decoded by url_schemes.py);
 - a `redirect_to:` that is not a page of this site, written relative to the page;
-- <link> (a stylesheet, or a dns-prefetch or preconnect to another host).
+- <link> (a stylesheet, or a dns-prefetch or preconnect to another host);
+- a built page that still holds {{ or {% (a macro that never ran).
 
 Files of docs/ other than pages (file types, SVG images), front matter and hidden
 characters are judged in docs_input.py, which reports each problem at its line.
@@ -225,3 +226,18 @@ def check_redirect(page, files) -> None:
     problem = redirect_problem(target, page.url, _page_urls[1])
     if problem:
         raise PageRefused(f"{source_name(page.file)}: {problem}")
+
+
+_TEMPLATE_LEFT = re.compile(r"{{|{%")
+
+
+def check_no_template_left(html: str, page) -> None:
+    """A built page may not still hold {{ or {%: a macro that never ran (its page did not say
+    render_macros: true, or a template wrote the braces), which readers would see as code."""
+    found = _TEMPLATE_LEFT.search(html)
+    if found:
+        end = html.find("}}" if found.group() == "{{" else "%}", found.start())
+        near = " ".join(html[found.start(): end + 2 if 0 < end - found.start() < 60 else found.start() + 60].split())
+        raise PageRefused(f"{source_name(page.file)}: the built page still holds '{near}': a macro was not run. "
+                          "A page that calls macros says render_macros: true in its front matter; "
+                          "to show braces, write them as &#123; and &#125;")

@@ -1,11 +1,14 @@
-"""What the build does with the data: load it once, hand MkDocs the engine's pages.
+"""What the build does with the data: load it once, hand MkDocs the pages made from it.
 
-Called from the MkDocs hooks (build_hooks.py), which find this build's graph by
-its config. The pages themselves are made without MkDocs, in docs_tree.py.
+Called from the MkDocs hooks (build_hooks.py), which find this build's data by its
+config, and from define_env (macros/__init__.py), which registers the table of
+macros with the same data. The pages themselves are made without MkDocs, in
+docs_tree.py, each as one call of a macro that the macros plugin renders.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,36 +17,52 @@ from mkdocs.structure.files import File, Files
 
 from . import content_security_policy
 
-from ..render import docs_tree, editor_pages
+from ..render import docs_tree, editor_pages, page_check
 from ..data.data_errors import DataErrors, annotate_pull_request
-from ..data.knowledge_base import load_knowledge_base
+from ..render.page_macros import PageMacros, load_macros
 from ..render.page_render import PageRenderer
-from ..data.relation_graph import RelationGraph, build_relation_graph
+from ..data.relation_graph import RelationGraph
 from ..data.review_schedule import log_overdue
 
 
 @dataclass
 class SiteData:
-    graph: RelationGraph
-    renderer: PageRenderer
+    settings: docs_tree.Settings
+    macros: PageMacros  # the table bound to this build's data: its graph and renderer too
+
+    @property
+    def graph(self) -> RelationGraph:
+        return self.macros.graph
+
+    @property
+    def renderer(self) -> PageRenderer:
+        return self.macros.renderer
 
 
+log = logging.getLogger("mkdocs.plugins.guide")
 _current: dict[int, SiteData] = {}
+# What this build's hook loaded, for define_env to take: one load per build (see macros_for).
+_for_macros: dict[Path, SiteData] = {}
 
 
-def prepare(config) -> SiteData:
-    """Load and validate data/ for this build; stop the build with the editor's message on error."""
-    data_dir = Path(config.config_file_path).parent / "data"
+def load(settings: docs_tree.Settings) -> SiteData:
+    """Load and validate data/ from the project root; stop the build with the editor's message on error."""
     try:
-        kb = load_knowledge_base(data_dir)
+        macros = load_macros(settings)
     except DataErrors as exc:
         annotate_pull_request(exc.errors)
         raise PluginError(exc.report(stopped_build=True)) from None
-    log_overdue(kb)
-    graph = build_relation_graph(kb)
-    site = SiteData(graph, PageRenderer(graph, config.site_url or "/"))
+    log_overdue(macros.graph.kb)
+    return SiteData(settings, macros)
+
+
+def prepare(config) -> SiteData:
+    """Load this build's data (the hook's on_config, before the macros plugin's)."""
+    site = load(settings_of(config))
     _current.clear()  # one build at a time; `mkdocs serve` makes a new config per rebuild
     _current[id(config)] = site
+    _for_macros.clear()
+    _for_macros[site.settings.root] = site
     return site
 
 
@@ -51,39 +70,45 @@ def site_for(config) -> SiteData:
     return _current.get(id(config)) or prepare(config)
 
 
+def macros_for(root: Path) -> PageMacros:
+    """The table bound to this build's data, for define_env.
+
+    The hook loads the data first in every MkDocs build and leaves it here; define_env
+    takes it, so a later build can never find it. Where no hook runs (a build of the
+    `make markdown --stubs` tree, or another generator's macros support), the data is
+    loaded here, from the project root.
+    """
+    site = _for_macros.pop(Path(root).resolve(), None)
+    if site is None:
+        settings = docs_tree.project_settings(Path(root).resolve(), lambda: content_security_policy.nginx_headers(
+            content_security_policy.policy_for_project(root)))
+        site = load(settings)
+    return site.macros
+
+
 def settings_of(config) -> docs_tree.Settings:
     return docs_tree.Settings(site_url=config.site_url or "/", edit_uri=config.get("edit_uri") or "",
                               site_name=config.site_name,
-                              root=Path(config.config_file_path).parent,
+                              root=Path(config.config_file_path).parent.resolve(),
                               nginx_headers=lambda: content_security_policy.nginx_headers(
                                   content_security_policy.policy_for(config)))
 
 
 def add_generated_pages(files: Files, config) -> Files:
-    """Hand MkDocs the engine's docs tree (docs_tree.py): the pages made from the data,
-    and the prose pages that show data, with their data filled in.
+    """Hand MkDocs the pages and files made from the data (docs_tree.py).
 
-    Each page's Markdown is rendered by the engine, once, from its kind's template,
-    exactly as `make markdown` writes it.
+    Each page is its front matter and one call of a macro, which the macros plugin
+    renders as it renders the prose pages of docs/: exactly what `make markdown --stubs` writes.
     """
     site = site_for(config)
-    settings = settings_of(config)
-    functions = docs_tree.prose_functions(site.renderer, settings)
-    docs_files = set()
+    docs_files = set()  # every file of docs/ (not the theme's own), so none is hidden by a generated one
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
             if file.abs_src_path and Path(file.abs_src_path).is_relative_to(config["docs_dir"]):
-                docs_files.add(file.src_uri)  # not the theme's own files
-        if file.is_documentation_page():
-            text = file.content_string
-            if docs_tree.shows_data(text):
-                try:
-                    file.content_string = docs_tree.render_prose(text, functions, f"docs/{file.src_uri}")
-                except docs_tree.ProseError as exc:
-                    raise PluginError(str(exc)) from None
+                docs_files.add(file.src_uri)
     try:
-        pages = docs_tree.generated_pages(site.graph, site.renderer, settings, docs_files)
+        pages = docs_tree.generated_pages(site.graph, site.renderer, site.settings, docs_files)
     except docs_tree.AddressConflict as exc:
         raise PluginError(str(exc)) from None
     for path, page in pages.items():
@@ -92,6 +117,23 @@ def add_generated_pages(files: Files, config) -> Files:
             file.edit_uri = page.edit_uri
         files.append(file)
     return files
+
+
+def checked_markdown(markdown: str, page, config) -> str:
+    """A prose page's Markdown for the macros plugin, once its every {{ }} and {% %} passed page_check.py.
+
+    Otherwise each problem is logged as an error (`docs/myths.md:128: claim_verdict: ...`),
+    so a strict build stops after the last page, with every problem listed (even with -q,
+    which hides warnings from strict mode's count), while `make serve` goes on; and the
+    page keeps nothing that could run: it says what is wrong instead.
+    """
+    if page.file.generated_by:
+        return markdown  # one call of the table, written by docs_tree.py
+    where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    problems = page_check.page_problems(where, page.file.content_string, site_for(config).macros)
+    for problem in problems:
+        log.error(str(problem))
+    return page_check.problems_notice(problems) if problems else markdown
 
 
 def sitemap_without_private_pages(xml: str, config) -> str:

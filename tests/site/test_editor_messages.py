@@ -107,7 +107,7 @@ def test_the_build_says_nothing_was_built(tmp_path, fixture_data):
 @pytest.mark.parametrize("kind", ["condition", "technique", "benefit", "caution"])
 def test_the_json_schema_accepts_the_draft_make_new_writes(tmp_path, kind):
     import jsonschema
-    from macros.data.json_schemas import schema_for
+    from macros.editors.json_schemas import schema_for
     from macros.cli.new_entity import new_entity_file
     from macros.data.yaml_source import read_yaml_file
 

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
 from macros.data.data_errors import DataErrors
-from macros.data.field_guide import all_blocks, block_anchor, fields_of
+from macros.editors.field_guide import all_blocks, block_anchor, fields_of
 from macros.data.knowledge_base import load_knowledge_base
 from macros.data.kinds import KIND_FOLDERS, KIND_MODELS, PAGE_KINDS
 from macros.cli.new_entity import new_entity_file

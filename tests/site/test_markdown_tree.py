@@ -1,17 +1,19 @@
-"""`make markdown` writes the whole docs tree as plain Markdown: a build of that folder
-with no hooks and no plugins but search has the same pages as the real site, and the
-hook hands MkDocs exactly those files."""
+"""`make markdown` writes the whole docs tree: as plain Markdown, every macro call made, a
+build of that folder with no hooks and no plugins but search has the same pages as the
+real site; as stubs (`--stubs`), it is exactly what the hook hands MkDocs, and builds with
+the macros plugin and no hooks."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from conftest import ROOT, run_build
+from conftest import ROOT, copy_project, edit, run_build
 from macros.cli import markdown_tree
 
 
@@ -19,6 +21,13 @@ from macros.cli import markdown_tree
 def tree(tmp_path_factory):
     out = tmp_path_factory.mktemp("markdown") / "docs"
     assert markdown_tree.write_tree(ROOT, out) > 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def stub_tree(tmp_path_factory):
+    out = tmp_path_factory.mktemp("stubs") / "docs"
+    assert markdown_tree.write_tree(ROOT, out, stubs=True) > 0
     return out
 
 
@@ -48,7 +57,7 @@ def test_prose_pages_that_show_data_are_filled_in(tree, graph):
         assert not re.search(r"{{\s*\w+\(", page.read_text(encoding="utf-8")), page
 
 
-def test_the_hook_hands_mkdocs_the_same_files(tree):
+def test_the_hook_hands_mkdocs_the_stubs(stub_tree):
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
@@ -57,9 +66,59 @@ def test_the_hook_hands_mkdocs_the_same_files(tree):
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
     handed = {f.src_uri: f.content_bytes for f in files}
-    written = {p.relative_to(tree).as_posix(): p.read_bytes() for p in tree.rglob("*") if p.is_file()}
+    written = {p.relative_to(stub_tree).as_posix(): p.read_bytes() for p in stub_tree.rglob("*") if p.is_file()}
     assert set(handed) == set(written)
     assert [path for path in handed if handed[path] != written[path]] == []
+    sciatica = written["conditions/sciatica.md"].decode()
+    assert sciatica.endswith('render_macros: true\n---\n\n{{ entity_page("condition", "sciatica") }}\n')
+
+
+def test_every_page_made_from_the_data_is_one_call_the_check_allows(stub_tree):
+    from macros.render.docs_tree import project_settings
+    from macros.render.page_check import page_problems, renders_macros
+    from macros.render.page_macros import load_macros
+
+    macros = load_macros(project_settings(ROOT, lambda: ""))
+    generated = [p for p in stub_tree.rglob("*.md") if not (ROOT / "docs" / p.relative_to(stub_tree)).exists()]
+    stubs = [p for p in generated if renders_macros(p.read_text())]
+    assert len(stubs) > 50 and "conditions/index.md" in {p.relative_to(stub_tree).as_posix() for p in stubs}
+    for page in stubs:
+        text = page.read_text()
+        assert len(re.findall(r"{{.*?}}", text)) == 1, page
+        assert page_problems(page.name, text, macros) == [], page
+
+
+def test_the_stubs_build_with_the_macros_plugin_and_no_hooks(stub_tree, built_site):
+    """What a generator with macros support and no hooks would do: define_env loads the data itself."""
+    project = stub_tree.parent
+    shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", project / "data")
+    real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    [macros_plugin] = [p for p in real["plugins"] if isinstance(p, dict) and "macros" in p]
+    minimal = {"site_name": real["site_name"], "site_url": real["site_url"], "docs_dir": "docs",
+               "edit_uri": real["edit_uri"], "theme": {"name": "material"}, "plugins": ["search", macros_plugin],
+               "markdown_extensions": real["markdown_extensions"]}
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(minimal), encoding="utf-8")
+    assert "hooks" not in (project / "mkdocs.yml").read_text()
+    result = run_build(project, project / "site")
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert _pages(project / "site") == _pages(built_site)
+    myths = (project / "site" / "myths" / "index.html").read_text()
+    sciatica = (project / "site" / "conditions" / "sciatica" / "index.html").read_text()
+    assert "verdict--" in myths and "{{" not in myths and "<h1" in sciatica and "{{" not in sciatica
+
+
+def test_page_problems_write_nothing_and_say_where(tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path / "project")
+    edit(project / "docs" / "myths.md", 'claim_verdict("pain-relief")', 'claim_verdict("pain-releif")')
+    line = next(i for i, text in enumerate((project / "docs" / "myths.md").read_text().splitlines(), 1)
+                if "pain-releif" in text)
+    monkeypatch.setattr(markdown_tree, "ROOT", project)
+    out = tmp_path / "markdown"
+    assert markdown_tree.main([str(out)]) == 1
+    error = capsys.readouterr().err
+    assert f"docs/myths.md:{line}: claim_verdict: unknown benefit 'pain-releif' (did you mean 'pain-relief'?)" in error
+    assert "Traceback" not in error and not out.exists()
 
 
 def test_bad_data_writes_nothing_and_says_where(tmp_path, fixture_data, monkeypatch, capsys):

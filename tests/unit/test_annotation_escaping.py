@@ -61,4 +61,6 @@ def test_the_plain_report_escapes_what_the_annotations_escape(fixture_data, caps
 
 def test_the_plain_report_escapes_a_file_name_and_a_percent_sign():
     error = DataError("data/x\n::error::y.yml", 2, "name", "50% off\r\n::warning::z")
-    assert str(error) == "data/x%0A::error::y.yml:2: name: 50%25 off%0D%0A::warning::z"
+    assert str(error) == "data/x%0A::error::y.yml:2: name: 50% off%0D%0A::warning::z"
+    # A '%' that would read as an escape is escaped itself, so the report cannot be misread.
+    assert str(DataError("data/x.yml", 1, "name", "say %0A here")) == "data/x.yml:1: name: say %250A here"

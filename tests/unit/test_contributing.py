@@ -30,6 +30,11 @@ def steps_of(job: dict) -> list[str]:
     return [step.get("run") or step.get("uses", "") for step in job["steps"]]
 
 
+def macro_example() -> str:
+    block = CONTRIBUTING.split("<!-- macro-example", 1)[1]
+    return re.search(r"```markdown\n(.*?)```", block, re.S).group(1)
+
+
 def worked_example() -> str:
     block = CONTRIBUTING.split("<!-- worked-example", 1)[1]
     return re.search(r"```yaml\n(.*?)```", block, re.S).group(1)
@@ -70,6 +75,39 @@ def test_the_worked_example_messages_are_the_real_ones(tmp_path):
     assert len(first) == 2 and len(second) == 1
     for message in first + second:
         assert message in CONTRIBUTING, f"CONTRIBUTING.md does not show: {message}"
+
+
+def test_the_check_output_shown_is_the_real_one_without_its_counts(tmp_path, capsys, monkeypatch):
+    from macros.cli import check
+
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    new_entity_file("condition", "Lymphedema", data)
+    assert check.main([str(data)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    shown = re.sub(r"\b\d+ ([\w-]+s)\b(?=[,;])", r"... \1", first)
+    assert shown != first and re.search(rf"(?m)^{re.escape(shown)}$", CONTRIBUTING), shown
+
+
+def test_the_prose_page_example_is_what_make_check_says(tmp_path, capsys):
+    """Showing data on a prose page: the call is valid on the real data, and the mistake gives the message shown."""
+    from macros.cli import check
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    myths = docs / "myths.md"
+    anchor = "  [Less muscle tension](/benefits/less-muscle-tension.md).\n"
+    assert anchor in myths.read_text(), "the example's place on the Myths page moved: update CONTRIBUTING.md"
+    myths.write_text(myths.read_text().replace(anchor, anchor + macro_example()))
+    assert check.main([str(ROOT / "data"), str(docs)]) == 0
+    myths.write_text(myths.read_text().replace('"better-range-of-motion"', '"better-range-of-movement"'))
+    assert check.main([str(ROOT / "data"), str(docs)]) == 1
+    [problem] = [line.strip() for line in capsys.readouterr().err.splitlines() if line.startswith("  ")]
+    # The line number moves with the page's text; the file and the message are what an editor reads.
+    where, message = problem.split(": ", 1)
+    assert where.startswith("docs/myths.md:")
+    assert re.search(r"docs/myths\.md:\d+: " + re.escape(message), CONTRIBUTING), problem
 
 
 @pytest.mark.parametrize("command", ["make new kind=condition", "make check", "make serve", "make review-report",
@@ -133,9 +171,31 @@ def test_deploy_publishes_only_after_the_tests_pass():
     assert deploy["permissions"] == {"contents": "read"}
 
 
+def code_owners(text: str) -> dict[str, list[str]]:
+    rules = [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {rule[0]: rule[1:] for rule in rules}
+
+
+# What runs while the site is built, or shapes every page: a change to any of it asks for a review.
+BUILD_INPUTS = ("/docs/", "/macros/", "/overrides/", "/mkdocs.yml", "/.github/workflows/", "/.github/CODEOWNERS")
+
+
+def unowned(text: str) -> list[str]:
+    owners = code_owners(text)
+    return [path for path in BUILD_INPUTS if not [o for o in owners.get(path, []) if o.startswith("@")]]
+
+
 def test_every_data_change_asks_a_clinical_reviewer():
-    rules = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
-             if line.strip() and not line.startswith("#")]
-    owners = {rule[0]: rule[1:] for rule in rules}
+    owners = code_owners((ROOT / ".github" / "CODEOWNERS").read_text())
     assert owners.get("/data/"), "no owner asked to review changes to data/"
     assert all(owner.startswith("@") for owner in owners["/data/"])
+    assert owners["/data/"][0] in owners["/docs/"], "prose pages are medical text too"
+
+
+def test_every_change_to_what_the_build_runs_asks_for_a_review():
+    assert unowned((ROOT / ".github" / "CODEOWNERS").read_text()) == []
+    # The rule finds a path left out, and a path with no owner.
+    assert unowned("/data/ @org/team\n/docs/ @org/team\n") == list(BUILD_INPUTS[1:])
+    everything = "\n".join(f"{path} @org/team" for path in BUILD_INPUTS)
+    assert unowned(everything) == []
+    assert unowned(everything.replace("/macros/ @org/team", "/macros/")) == ["/macros/"]

@@ -9,7 +9,7 @@ from jsonschema import Draft7Validator, FormatChecker
 
 from conftest import FIXTURE_DATA, ROOT
 from macros.data.data_errors import DataErrors
-from macros.data.json_schemas import link_data_files, schema_line, schema_text, with_schema_line
+from macros.editors.json_schemas import link_data_files, schema_line, schema_text, with_schema_line
 from macros.data.knowledge_base import load_knowledge_base
 from macros.data.kinds import KIND_FOLDERS, KIND_MODELS
 from macros.data.yaml_source import read_yaml_file

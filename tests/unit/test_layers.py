@@ -1,7 +1,8 @@
 """macros/ is grouped by layer, and the folder tree tells the data flow:
 
-data (YAML, model, checks, relation graph) -> render (pages and files from the graph)
--> site (everything that knows MkDocs); cli holds the editors' commands.
+data (YAML, model, checks, relation graph) -> editors (what editors are handed besides
+pages: the field guide, the JSON Schemas, a new file's text) -> render (pages and files
+from the graph) -> site (everything that knows MkDocs); cli holds the editors' commands.
 A layer imports only from the layers before it, and only site imports MkDocs.
 """
 
@@ -15,10 +16,9 @@ import pytest
 from conftest import ROOT
 
 MACROS = ROOT / "macros"
-LAYERS = ("data", "render", "site", "cli")
-# What each layer may import from the project's own layers.
-ALLOWED = {"data": {"data"}, "render": {"data", "render"}, "site": {"data", "render", "site"},
-           "cli": {"data", "render", "site", "cli"}}
+LAYERS = ("data", "editors", "render", "site", "cli")
+# What each layer may import from the project's own layers: itself and the layers before it.
+ALLOWED = {layer: set(LAYERS[: LAYERS.index(layer) + 1]) for layer in LAYERS}
 MKDOCS_PACKAGES = ("mkdocs", "material", "mkdocs_macros", "mkdocs_redirects")
 
 
@@ -70,6 +70,9 @@ def test_each_layer_imports_only_the_layers_before_it(layer):
     ("render", "from ..cli import check\n"),
     ("render", "import mkdocs.config\n"),
     ("data", "from macros.render.open_data import api_files\n"),
+    ("data", "from ..editors.field_guide import fields_of\n"),
+    ("editors", "from ..render import page_render\n"),
+    ("editors", "import mkdocs.config\n"),
 ])
 def test_the_rule_catches_an_import_that_breaks_it(layer, source):
     assert problems_of(layer, "x.py", source)
@@ -78,3 +81,5 @@ def test_the_rule_catches_an_import_that_breaks_it(layer, source):
 def test_the_rule_lets_the_flow_through():
     assert not problems_of("site", "x.py", "from mkdocs.structure.files import File\nfrom ..render import docs_tree\n")
     assert not problems_of("render", "x.py", "from ..data.model import Condition\nfrom .qr_codes import qr_svg\n")
+    assert not problems_of("render", "x.py", "from ..editors.field_guide import fields_of\n")
+    assert not problems_of("editors", "x.py", "from ..data.kinds import KINDS\n")

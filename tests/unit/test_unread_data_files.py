@@ -102,7 +102,7 @@ def test_a_hidden_file_or_folder_is_reported(fixture_data, name):
 
 
 def test_make_schema_lines_skips_folders_and_links(fixture_data, tmp_path):
-    from macros.data.json_schemas import link_data_files
+    from macros.editors.json_schemas import link_data_files
 
     (fixture_data / "conditions" / "x.yml").mkdir()
     outside = tmp_path / "outside.yml"

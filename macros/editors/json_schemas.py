@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .kinds import KIND_FOLDERS, KIND_MODELS, KINDS
+from ..data.kinds import KIND_FOLDERS, KIND_MODELS, KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "docs" / "schemas"

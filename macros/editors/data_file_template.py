@@ -10,7 +10,7 @@ import datetime as dt
 
 from .field_guide import FieldGuide, block_title, fields_of, yaml_block, yaml_inline
 from .json_schemas import schema_line
-from .kinds import KIND_FOLDERS, KIND_MODELS
+from ..data.kinds import KIND_FOLDERS, KIND_MODELS
 
 # Filled in for the editor; every other field starts blank or empty.
 _PREFILLED = {"status": "draft", "mental_health": False}

@@ -15,9 +15,9 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from . import model
-from .kinds import KIND_MODELS, RELATIONS
-from .yaml_source import without_timestamps
+from ..data import model
+from ..data.kinds import KIND_MODELS, RELATIONS
+from ..data.yaml_source import without_timestamps
 
 # The words for the model's text types, found by their validator or pattern.
 _CHECK_WORDS = {
