@@ -93,9 +93,14 @@ def check_evidence(kb, today: dt.date) -> list[DataError]:
                   f"{finding.population} on {finding.outcome}: one body of evidence is one finding; "
                   "merge the two files")
         first.setdefault(key, finding_id)
-    for (a_id, a), (b_id, b) in combinations(sorted(findings.items()), 2):
-        if a.outcome != b.outcome or "none" in (a.evidence, b.evidence) or not shares_most_sources(a, b):
-            continue  # (a finding of no trials cites what looked and found none: not a body of evidence)
+    by_outcome: dict[str, list] = {}
+    for finding_id, finding in sorted(findings.items()):
+        if finding.evidence != "none":  # a finding of no trials cites what looked and found none
+            by_outcome.setdefault(finding.outcome, []).append((finding_id, finding))
+    pairs = (pair for group in by_outcome.values() for pair in combinations(group, 2))
+    for (a_id, a), (b_id, b) in pairs:
+        if not shares_most_sources(a, b):
+            continue
         if (a.certainty, a.direction) == (b.certainty, b.direction):
             continue
         if _lower_for_a_stated_reason(a, b) or _lower_for_a_stated_reason(b, a):

@@ -3,7 +3,8 @@
 The shape copies the real data: the same mix of kinds (per 100 pages about 46
 conditions, 9 techniques, 27 benefits and 18 cautions, with 2.4 sources per
 page), files of about the same length, and every relationship the data format
-has (graded links with sources, cautions, warning signs, diagnosis codes,
+has (findings naming a technique or massage in general, a condition or adults in
+general, and a claim; cautions; red flags named by conditions; diagnosis codes;
 links between pages in the text). Each entity has a bounded number of links,
 so page size should not grow with the size of the guide; the benchmark checks
 that it does not.
@@ -20,7 +21,7 @@ import yaml
 from pydantic import BaseModel
 
 from macros.data.knowledge_base import _model_inside
-from macros.data.model import BODY_AREAS, CERTAINTY_WORDS, Condition
+from macros.data.model import BODY_AREAS, CERTAINTY_WORDS, GENERAL_MASSAGE, Condition
 from macros.data.kinds import KIND_FOLDERS, KIND_MODELS
 
 
@@ -53,6 +54,10 @@ def entity_counts(pages: int) -> dict[str, int]:
     counts = {kind: max(1, round(pages * share)) for kind, share in SHARE.items()}
     counts["condition"] += pages - sum(counts.values())
     counts["source"] = max(1, round(pages * SOURCES_PER_PAGE))
+    # Per condition: a finding on a technique and one on massage in general, and two red flags;
+    # per claim, the finding that answers it.
+    counts["finding"] = 2 * counts["condition"] + counts["benefit"]
+    counts["red-flag"] = 2 * counts["condition"]
     return counts
 
 
@@ -89,7 +94,7 @@ def write_synthetic_data(data_dir: Path, pages: int, seed: int = 1,
     writer = _Writer(random.Random(seed), ids)
     for kind, folder in KIND_FOLDERS.items():
         (data_dir / folder).mkdir(parents=True, exist_ok=True)
-        make = getattr(writer, kind)
+        make = getattr(writer, kind.replace("-", "_"))
         for i, entity_id in enumerate(ids[kind]):
             text = yaml.safe_dump(complete(KIND_MODELS[kind], make(i)), sort_keys=False, allow_unicode=True, width=100)
             (data_dir / folder / f"{entity_id}.yml").write_text(text, encoding="utf-8")
@@ -145,16 +150,18 @@ class _Writer:
     def pick(self, kind: str, count: int) -> list[str]:
         return self.rng.sample(self.ids[kind], min(count, len(self.ids[kind])))
 
-    def grade(self) -> dict:
-        """A random grade that keeps the verdict rules: no trials is insufficient and not-known."""
+    def grade(self, j: int) -> dict:
+        """A random grade that keeps the verdict rules (no trials is insufficient and not-known), on a
+        source of its own, so no two findings share their evidence and are held to one grade."""
         certainty = self.rng.choice(CERTAINTY_WORDS)
-        direction = {"insufficient": "not-known", "not supported": "no-difference"}.get(certainty, "benefit")
-        return {"certainty": certainty, "direction": direction,
-                "evidence": "none" if certainty == "insufficient" else "direct",
-                "searched": "2026-01-15", "finding": self.sentence(18), "sources": self.pick("source", 2)}
-
-    def graded(self, kind: str, count: int) -> list[dict]:
-        return [{"id": other, **self.grade()} for other in self.pick(kind, count)]
+        direction = "not-known" if certainty == "insufficient" else "benefit"
+        grade = {"certainty": certainty, "direction": direction,
+                 "evidence": "none" if certainty == "insufficient" else "direct",
+                 "searched": "2026-01-15", "finding": self.sentence(18),
+                 "sources": [self.ids["source"][j % len(self.ids["source"])]]}
+        if certainty != "insufficient":
+            grade |= {"comparator": "usual-care", "measured": "at the end of the course"}
+        return grade
 
     def common(self, i: int, sections: int, sources: int) -> dict:
         return {
@@ -172,12 +179,9 @@ class _Writer:
         data = self.common(i, sections=4, sources=6)
         data |= {
             "body_area": BODY_AREAS[i % len(BODY_AREAS)],
-            "techniques": self.graded("technique", 3),
-            "benefits": self.graded("benefit", 2),
+            "population_phrase": "in this condition",
             "cautions": self.pick("caution", 3),
-            "warning_signs": {
-                "emergency": {"signs": [self.sentence(7) for _ in range(2)], "sources": self.pick("source", 2)},
-                "urgent": {"signs": [self.sentence(7) for _ in range(2)], "sources": self.pick("source", 2)}},
+            "red_flags": self.ids["red-flag"][2 * i: 2 * i + 2],
             "see_a_doctor": [self.sentence(9) for _ in range(3)],
             "questions": [self.sentence(9)[:-1] + "?" for _ in range(4)],
         }
@@ -190,13 +194,32 @@ class _Writer:
 
     def technique(self, i: int) -> dict:
         data = self.common(i, sections=4, sources=5)
-        data |= {"cautions": self.pick("caution", 4), "benefits": self.graded("benefit", 4)}
+        data |= {"cautions": self.pick("caution", 4)}
         return data
 
     def benefit(self, i: int) -> dict:
         data = self.common(i, sections=3, sources=3)
-        data |= {"claim": self.sentence(8), "outcome": "ease pain", "evidence": self.grade()}
+        data |= {"claim": self.sentence(8), "verb": "ease", "outcome": "pain",
+                 "claim_finding": self.ids["finding"][2 * len(self.ids["condition"]) + i]}
         return data
+
+    def finding(self, j: int) -> dict:
+        """Findings 2i and 2i+1 are about condition i (a technique, then massage in general); after them,
+        one per claim, about adults in general."""
+        conditions, benefits = self.ids["condition"], self.ids["benefit"]
+        if j < 2 * len(conditions):
+            i = j // 2
+            intervention = self.ids["technique"][i % len(self.ids["technique"])] if j % 2 == 0 else GENERAL_MASSAGE
+            ends = {"intervention": intervention, "population": conditions[i],
+                    "outcome": benefits[i % len(benefits)]}
+        else:
+            ends = {"intervention": GENERAL_MASSAGE, "population": "adults",
+                    "outcome": benefits[j - 2 * len(conditions)]}
+        return {**ends, **self.grade(j)}
+
+    def red_flag(self, j: int) -> dict:
+        return {"name": self.sentence(5)[:-1], "level": ("emergency", "urgent")[j % 2],
+                "signs": [f"{self.sentence(7)[:-1]} {j}-{k}" for k in range(2)], "sources": self.pick("source", 2)}
 
     def caution(self, i: int) -> dict:
         data = self.common(i, sections=1, sources=2)

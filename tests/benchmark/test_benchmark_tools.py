@@ -39,9 +39,11 @@ def test_synthetic_data_validates_with_the_real_model(tmp_path):
     assert "sciatica" in kb["condition"] and "pregnancy" in kb["caution"]
     graph = build_relation_graph(kb)
     some_condition = next(iter(kb["condition"]))
-    assert graph.edges("condition", some_condition, "techniques")
-    assert any(graph.edges("technique", t, "conditions") for t in kb["technique"])
-    assert all(kb["condition"][c].warning_signs for c in kb["condition"])
+    assert graph.own_findings(some_condition), "a condition page with findings to show"
+    assert any(not v.general_intervention for v in graph.own_findings(some_condition))
+    assert any(graph.findings_on("technique", t) for t in kb["technique"])
+    assert all(graph.claim_verdict(b) for b in kb["benefit"])
+    assert all(kb["condition"][c].red_flags for c in kb["condition"])
 
 
 def test_synthetic_data_is_the_same_every_time(tmp_path):
