@@ -111,3 +111,26 @@ def test_names_mid_sentence_keep_acronyms_and_chosen_capitals():
 def test_an_unknown_direction_is_an_error_not_a_silent_sentence():
     with pytest.raises(ValueError):
         verdict(subject(), Outcome("ease", "pain"), "low", "sideways")
+
+
+# Words a verdict may repeat without reading badly: its own frame and small words.
+_FRAME = {"massage", "whether", "very", "unsure", "little", "difference", "make", "makes", "probably",
+          "slightly", "trials", "know", "good", "with", "from", "your", "that", "this"}
+
+
+def repeated_words(sentence: str) -> list[str]:
+    """The content words a sentence says twice ("Massage may ease stress in people with stress.")."""
+    words = [w for w in re.findall(r"[a-z]+", sentence.lower()) if len(w) >= 4 and w not in _FRAME]
+    return sorted({w for w in words if words.count(w) > 1})
+
+
+def test_the_repetition_check_itself():
+    assert repeated_words("Massage may ease stress in people with stress.") == ["stress"]
+    assert repeated_words("Massage may ease labor pain.") == []
+
+
+def test_no_verdict_in_the_guide_says_a_word_twice(graph):
+    """The issue's "Massage may ease stress in people with stress": each condition names its people with
+    a phrase of its own, and a finding its outcome where the two would repeat."""
+    bad = {v.id: v.verdict for v in graph.findings.values() if repeated_words(v.verdict)}
+    assert not bad, bad
