@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .reader_words import vocabulary
 from .model import (GENERAL_MASSAGE, POPULATION_GROUPS, Benefit, Caution, Condition, Finding, RedFlag, Source,
                     StrictModel, Technique)
 
@@ -26,12 +27,13 @@ class Kind:
     model: type[StrictModel]
     folder: str  # data/<folder>/<id>.yml, the URL folder /<folder>/<id>/ and the API file <folder>.json
     heading: str  # its table's heading on the data reference page
-    title: str | None = None  # readers' label for the A to Z (page kinds only)
+    has_pages: bool = False  # one page per entity (readers' name for the kind is in the words table)
     schema_org: str | None = None  # the JSON-LD type the page is about (page kinds only)
 
     @property
-    def has_pages(self) -> bool:
-        return self.title is not None
+    def title(self) -> str | None:
+        """Readers' name for the kind, on its A to Z (page kinds only), from the table of reader words."""
+        return vocabulary("kind_title").get(self.name) if self.has_pages else None
 
     @property
     def template(self) -> str:
@@ -47,11 +49,10 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    Kind("condition", Condition, "conditions", "Condition", "Conditions", "MedicalCondition"),
-    Kind("technique", Technique, "techniques", "Technique", "Techniques", "MedicalTherapy"),
-    Kind("benefit", Benefit, "benefits", "Benefit (a claim about massage)", "Claimed benefits",
-         "MedicalEntity"),
-    Kind("caution", Caution, "cautions", "Caution", "Cautions", "MedicalContraindication"),
+    Kind("condition", Condition, "conditions", "Condition", True, "MedicalCondition"),
+    Kind("technique", Technique, "techniques", "Technique", True, "MedicalTherapy"),
+    Kind("benefit", Benefit, "benefits", "Benefit (a claim about massage)", True, "MedicalEntity"),
+    Kind("caution", Caution, "cautions", "Caution", True, "MedicalContraindication"),
     Kind("finding", Finding, "findings", "Finding (one body of evidence, graded)"),
     Kind("red-flag", RedFlag, "red-flags", "Red flag (warning signs at one level of urgency)"),
     Kind("source", Source, "sources", "Source"),

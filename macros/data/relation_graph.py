@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from .knowledge_base import KnowledgeBase
 from .model import GENERAL_MASSAGE, Finding, red_flag_ids
 from .kinds import KIND_FOLDERS, PAGE_KINDS, RELATIONS, targets
+from .reader_words import vocabulary
 from .verdicts import Outcome, Subject, shown_direction, subject, verdict
 
-# How a verdict names a named group after the outcome ("Massage may ease stress in healthy adults.").
-GROUP_PHRASES = {"adults": "", "healthy-adults": "in healthy adults"}
-GROUP_NAMES = {"adults": "Adults in general", "healthy-adults": "Healthy adults"}
+# Each named group's name, and how a verdict names it after the outcome ("... in healthy adults."),
+# from the table of reader words.
+GROUP_NAMES = {group: shown[0] for group, shown in vocabulary("population_group").items()}
+GROUP_PHRASES = {group: shown[1] for group, shown in vocabulary("population_group").items()}
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ class RelationGraph:
         return list(dict.fromkeys(ordered))
 
     def intervention_name(self, view: FindingView) -> str:
-        return "Massage in general" if view.general_intervention else \
+        return vocabulary("massage_in_general") if view.general_intervention else \
             self.kb["technique"][view.record.intervention].name
 
     def population_name(self, view: FindingView) -> str:

@@ -2,16 +2,20 @@
 
 The wording follows GRADE's informative statements (Santesso et al. 2020): high
 "results in", moderate "probably", low "may", very low "we are very unsure". Every
-sentence names its outcome, including "little or no difference" and harm. The table
-of every form is in CONTRIBUTING.md ("Verdict sentences"), and the tests check each
-sentence this module writes against that table.
+sentence names its outcome, including "little or no difference" and harm. The forms
+are in the table of reader words (words/<language>.yml, `verdict`); CONTRIBUTING.md
+("Verdict sentences") shows them, and the tests check each sentence against it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-MASSAGE = ("Massage", "massage")  # the subject when no single technique was tested
+from .reader_words import words
+
+
+def _forms() -> dict:
+    return words()["verdict"]
 
 
 @dataclass(frozen=True)
@@ -39,8 +43,9 @@ def in_sentence(name: str) -> str:
 
 
 def subject(name: str | None = None, name_in_sentence: str | None = None) -> Subject:
+    """What was tested; with no name, massage in general (the trials tested several kinds)."""
     if name is None:
-        return Subject(*MASSAGE)
+        return Subject(*_forms()["subject_in_general"])
     return Subject(name, name_in_sentence or in_sentence(name))
 
 
@@ -56,30 +61,19 @@ def third_person(phrase: str) -> str:
     return f"{verb} {rest}" if rest else verb
 
 
-_MODAL = {"high": "", "moderate": "probably ", "low": "may "}
-
-
 def verdict(who: Subject, outcome: Outcome, certainty: str, direction: str) -> str:
     """One plain sentence: which way the evidence points, how sure anyone is, and about what."""
-    does = f"{third_person(outcome.verb)} {outcome.what}"
+    forms = _forms()
     if direction == "not-known" or certainty == "insufficient":
-        return f"No good trials: we don't know whether {who.mid} {does}."
-    if certainty == "very low":
-        if direction == "harm":
-            return f"We are very unsure, but {who.mid} may {outcome.worse} {outcome.what}."
-        return f"We are very unsure whether {who.mid} {does}."
-    modal = _MODAL[certainty]
-    # "may ease" (bare verb after may); "eases", "probably eases" (conjugated).
-    verb = (lambda v: v) if certainty == "low" else third_person
-    if direction == "benefit":
-        return f"{who.start} {modal}{verb(outcome.verb)} {outcome.what}."
-    if direction == "small-benefit":
-        return f"{who.start} {modal}slightly {verb(outcome.verb)} {outcome.what}."
-    if direction == "no-difference":
-        return f"{who.start} {modal}{verb('make')} little or no difference to {outcome.what}."
-    if direction == "harm":
-        return f"{who.start} {modal}{verb(outcome.worse)} {outcome.what}."
-    raise ValueError(f"unknown direction {direction!r}")
+        form = forms["not_known"]
+    elif certainty == "very low":
+        form = forms["very_low_harm" if direction == "harm" else "very_low"]
+    elif certainty in forms and direction in forms[certainty]:
+        form = forms[certainty][direction]
+    else:
+        raise ValueError(f"no verdict for certainty {certainty!r} and direction {direction!r}")
+    return form.format(Who=who.start, who=who.mid, verb=outcome.verb, verbs=third_person(outcome.verb),
+                       what=outcome.what, worse=outcome.worse, worsens=third_person(outcome.worse))
 
 
 def shown_direction(certainty: str, direction: str) -> str:
