@@ -17,6 +17,7 @@ import yaml
 from . import input_limits
 from .data_errors import DataError, field_path
 from .hidden_characters import first_hidden, hidden_character_message
+from .yaml_loader import Loader
 
 _NO_ANCHORS = "anchors ('&') and aliases ('*') are not allowed: write the value out"
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
@@ -181,9 +182,7 @@ _DECIMAL = re.compile(r"^-?(0|[1-9][0-9]*)$")
 
 
 def _number_message(written: str) -> str:
-    from .yaml_source import _Loader
-
-    loader = _Loader(written)
+    loader = Loader(written)
     try:
         read_as = loader.get_single_data()
     finally:
@@ -203,11 +202,9 @@ def _plain_tag(value: str) -> str:
     """What an unquoted scalar reads as (str, int, bool, null...), as the loader resolves it."""
     if value in _TAG_CACHE:
         return _TAG_CACHE[value]
-    from .yaml_source import _Loader
-
     global _RESOLVER
     if _RESOLVER is None:
-        _RESOLVER = _Loader("")
+        _RESOLVER = Loader("")
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if len(_TAG_CACHE) < 10_000:
         _TAG_CACHE[value] = tag

@@ -12,27 +12,9 @@ import yaml
 
 from . import hidden_characters, input_limits, yaml_safety
 from .data_errors import DataError, field_path
+from .yaml_loader import Loader
 
 
-# libyaml's parser gives the same nodes and line marks ten times faster than the
-# pure-Python one; the build reads every data file, so this sets its floor.
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
-
-
-def without_timestamps(cls):
-    """A loader or dumper class that reads and writes dates as plain strings (YAML's timestamp tag off).
-
-    On loading, the model judges dates and names the field of an impossible one;
-    on dumping, an example date is written bare, as an editor writes it."""
-    cls.yaml_implicit_resolvers = {
-        first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in cls.yaml_implicit_resolvers.items()
-    }
-    return cls
-
-
-without_timestamps(_Loader)
 
 
 def read_yaml_file(path: Path, shown_as: str, max_bytes: int = input_limits.MAX_FILE_BYTES,
@@ -65,7 +47,7 @@ def read_yaml_text(text: str, shown_as: str, first_line: int = 1, max_fields: in
     hidden = hidden_characters.find_hidden_characters(text)
     if hidden:
         text = hidden_characters.blank_out_hidden_characters(text)
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         node, lines, errors = yaml_safety.compose_plain_data(loader, shown_as, max_fields)
         errors += [DataError(shown_as, line, field_path(yaml_safety.field_at_line(lines, line)),

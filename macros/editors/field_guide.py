@@ -17,7 +17,7 @@ from pydantic_core import PydanticUndefined
 
 from ..data import model
 from ..data.kinds import KIND_MODELS, RELATIONS
-from ..data.yaml_source import without_timestamps
+from ..data.yaml_loader import without_timestamps
 
 # The words for the model's text types, found by their validator or pattern.
 _CHECK_WORDS = {
