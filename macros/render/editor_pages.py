@@ -13,6 +13,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from . import data_reference
+from ..data.us_english import UK_TERMS
 from ..data.kinds import KIND_MODELS
 from ..editors.data_file_template import template
 from ..data.review_schedule import DUE_SOON_DAYS, reviews_due
@@ -49,7 +50,7 @@ def data_reference_page(renderer, table) -> str:
     """Every field of every data file, and every entry of the table of macros (`table`)."""
     return renderer.env.get_template("data-reference.md.j2").render(
         kinds=data_reference.kind_tables(), blocks=data_reference.block_tables(), ref=data_reference,
-        macros=data_reference.macro_groups(table))
+        macros=data_reference.macro_groups(table), uk_terms=UK_TERMS)
 
 
 def editors_status_page(renderer, edit_uri: str, today: dt.date | None = None) -> str:
