@@ -10,7 +10,9 @@
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var STOP = new Set(("a an and are at be can could do does for from get got have how i i'm im in is it " +
   "me my of on or safe should the to what when where which who why will with would you your").split(" "));
-var KIND_BOOST = {condition: 1.6, technique: 1.4, caution: 1.4, benefit: 1.0, page: 1.0, section: 0.6};
+// The guide's own pages (docs/: is massage safe, what to expect...) weigh as technique and caution
+// pages do; other pages (the A to Z lists, the code look-up, the editors' pages) less.
+var KIND_BOOST = {condition: 1.6, technique: 1.4, caution: 1.4, guide: 1.4, benefit: 1.0, page: 1.0, section: 0.6};
 var CODE = /\b([a-z][0-9]{2}(?:\.?[0-9a-z]{1,4})?)\b/gi;
 var loading = null;
 
@@ -37,7 +39,7 @@ function load() {
     var response = await fetch(new URL("../search/reader_index.json", self.location.href));
     var data = await response.json();
     var search = new MiniSearch({
-      fields: ["title", "names", "terms", "codes", "text"],
+      fields: ["title", "names", "terms", "codes", "description", "text"],
       storeFields: ["location", "title", "text", "kind"],
       extractField: function (doc, field) {
         var value = doc[field];
@@ -80,7 +82,7 @@ async function search(query) {
   var hits = index.search.search(query.replace(CODE, function (code) { return normalizeCode(code); }), {
     prefix: function (term) { return term.length > 2; },
     fuzzy: function (term) { return term.length > 2 ? 1 : 0; },
-    boost: {title: 4, names: 3, terms: 3, codes: 6, text: 1},
+    boost: {title: 4, names: 3, terms: 3, codes: 6, description: 1, text: 1},
     boostDocument: function (id, term, stored) { return KIND_BOOST[stored.kind] || 1; }
   });
   // One group per page, ranked by its best hit: the page first, then its matching sections.

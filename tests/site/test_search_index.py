@@ -95,3 +95,24 @@ def test_reader_records_are_plain_text_without_code_pages(kb):
     assert [r["location"] for r in records] == ["conditions/sciatica/", "glossary/#bm25"]
     assert records[0]["text"] == "Leg pain & <b>" and records[0]["kind"] == "condition"
     assert records[1] == {"location": "glossary/#bm25", "title": "BM25", "text": "", "kind": "section"}
+
+
+def test_a_guide_page_brings_its_front_matter_s_search_terms_and_description(kb):
+    """A page written in docs/ is of kind "guide", with its search terms in the field a data page's use."""
+    from macros.render.reader_search import reader_records
+
+    docs = [{"location": "is-massage-safe/", "title": "Is massage safe?", "text": "<p>Few risks.</p>"},
+            {"location": "is-massage-safe/#who-should-ask-first", "title": "Who should ask first", "text": ""},
+            {"location": "conditions/", "title": "Conditions A to Z", "text": ""},
+            {"location": "conditions/sciatica/", "title": "Sciatica", "text": ""}]
+    guide = {"is-massage-safe/": {"terms": ["is massage safe", "massage safety"],
+                                  "description": "Who should ask a doctor &amp; when"},
+             "conditions/sciatica/": {"terms": ["not from here"], "description": "nor this"}}
+    safe, section, listing, sciatica = reader_records(docs, kb, guide)
+    assert safe == {"location": "is-massage-safe/", "title": "Is massage safe?", "text": "Few risks.",
+                    "kind": "guide", "terms": ["is massage safe", "massage safety"],
+                    "description": "Who should ask a doctor & when"}
+    assert section["kind"] == "section" and "terms" not in section
+    assert listing["kind"] == "page" and "terms" not in listing  # a page the build lists, not one written in docs/
+    assert sciatica["kind"] == "condition" and sciatica["terms"] == list(kb["condition"]["sciatica"].search_terms)
+
