@@ -4,12 +4,14 @@
  * query: then minisearch/minisearch.js and search/reader_index.json (built from
  * the data by macros/render/reader_search.py). Fuzzy (one edit) and prefix matching;
  * diagnosis codes go to the condition with the longest listed prefix, as on
- * /connect/. Nothing typed leaves the browser. */
+ * /connect/; a search typed as one of a page's other names or search terms, word
+ * for word, puts that page first. Nothing typed leaves the browser. */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+// Words too common to tell pages apart. "safe" is not one: "is massage safe" asks for the safety page.
 var STOP = new Set(("a an and are at be can could do does for from get got have how i i'm im in is it " +
-  "me my of on or safe should the to what when where which who why will with would you your").split(" "));
+  "me my of on or should the to what when where which who why will with would you your").split(" "));
 // The guide's own pages (docs/: is massage safe, what to expect...) weigh as technique and caution
 // pages do; other pages (the A to Z lists, the code look-up, the editors' pages) less.
 var KIND_BOOST = {condition: 1.6, technique: 1.4, caution: 1.4, guide: 1.4, benefit: 1.0, page: 1.0, section: 0.6};
@@ -17,8 +19,16 @@ var CODE = /\b([a-z][0-9]{2}(?:\.?[0-9a-z]{1,4})?)\b/gi;
 var loading = null;
 
 function stem(term) {
-  // One rule, the same for pages and queries: "cramps" finds "cramp", "injuris" finds "injuries".
-  return term.length > 3 && /[^s]s$/.test(term) ? term.slice(0, -1) : term;
+  // A few rules, the same for pages and queries: "cramps" finds "cramp", "injuris" finds
+  // "injuries", and "relaxing", "relaxed" find "relax" ("scarring" finds "scar").
+  if (term.length <= 3) return term;
+  if (/[^s]s$/.test(term)) term = term.slice(0, -1);
+  var ending = /^(.{3,}?)(ing|ed)$/.exec(term);
+  if (ending && !/eed$/.test(term)) {
+    term = ending[1];
+    if (/([b-df-hj-km-np-tv-z])\1$/.test(term) && !/(ll|ss|zz)$/.test(term)) term = term.slice(0, -1);
+  }
+  return term;
 }
 
 function processTerm(term) {
@@ -27,6 +37,13 @@ function processTerm(term) {
   if (!term || STOP.has(term)) return null;
   var stemmed = stem(term);
   return stemmed === term ? term : [term, stemmed];
+}
+
+function phrase(text) {
+  // A name or search term as a key: lower case, words only, each stemmed; stop words kept,
+  // so "who is massage for" is a phrase of its own, not just "massage".
+  return String(text).toLowerCase().replace(/['\u2019]/g, "").split(/[^0-9a-z\u00c0-\u024f]+/)
+    .filter(Boolean).map(stem).join(" ");
 }
 
 function normalizeCode(code) {
@@ -48,7 +65,17 @@ function load() {
       processTerm: processTerm
     });
     search.addAll(data.docs.map(function (doc, i) { doc.id = i; return doc; }));
-    return {search: search, codes: data.codes, docs: data.docs};
+    // Each page's other names and search terms, word for word: phrase -> its pages.
+    var phrases = new Map();
+    data.docs.forEach(function (doc) {
+      (doc.names || []).concat(doc.terms || []).forEach(function (text) {
+        var key = phrase(text);
+        if (!key) return;
+        if (!phrases.has(key)) phrases.set(key, []);
+        if (phrases.get(key).indexOf(doc.location) < 0) phrases.get(key).push(doc.location);
+      });
+    });
+    return {search: search, codes: data.codes, docs: data.docs, phrases: phrases};
   })();
   return loading;
 }
@@ -96,11 +123,17 @@ async function search(query) {
     if (hit.location === page) group.page = item(hit, hit.score, terms);
     else group.sections.push(item(hit, hit.score, terms));
   });
+  var top = hits.length ? hits[0].score + 1 : 1;
+  // A search typed as a page's listed name or term goes to that page first (all of them, if
+  // several list it, in their own order), as a diagnosis code goes to its condition.
+  (index.phrases.get(phrase(query)) || []).forEach(function (location) {
+    if (!groups.has(location)) groups.set(location, {score: 0, page: null, sections: []});
+    groups.get(location).score += top;
+  });
   var coded = codePage(index.codes, query);
   if (coded) {
-    var top = hits.length ? hits[0].score + 1 : 1;
     if (!groups.has(coded)) groups.set(coded, {score: top, page: null, sections: []});
-    groups.get(coded).score = top;
+    groups.get(coded).score = top + top;
   }
   var byLocation = new Map(index.docs.map(function (doc) { return [doc.location, doc]; }));
   var items = Array.from(groups.entries())

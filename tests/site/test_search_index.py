@@ -6,6 +6,10 @@ import html
 import json
 import re
 
+import yaml
+
+from conftest import ROOT
+from macros.site.docs_input import front_matter_text, page_url
 from macros.site.search_index import trim_entry, trim_search_index
 
 
@@ -116,3 +120,20 @@ def test_a_guide_page_brings_its_front_matter_s_search_terms_and_description(kb)
     assert listing["kind"] == "page" and "terms" not in listing  # a page the build lists, not one written in docs/
     assert sciatica["kind"] == "condition" and sciatica["terms"] == list(kb["condition"]["sciatica"].search_terms)
 
+
+def test_the_built_index_carries_each_guide_page_s_search_terms(built_site):
+    """What docs/ pages list in front matter reaches the index the worker loads, for every page written there."""
+    docs = json.loads((built_site / "search" / "reader_index.json").read_text())["docs"]
+    pages = {d["location"]: d for d in docs if "#" not in d["location"]}
+    written = 0
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        yaml_text, _ = front_matter_text(path.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(yaml_text) if yaml_text else {}
+        entry = pages.get(page_url(path.name))
+        if entry is None:  # left out of search by its front matter (search: exclude)
+            continue
+        assert entry["kind"] == "guide", path.name
+        assert entry["terms"] == meta.get("search_terms", []), path.name
+        assert entry["description"] == meta.get("description", ""), path.name
+        written += bool(entry["terms"])
+    assert written >= 6, "the guide's own pages carry search terms"
