@@ -102,16 +102,39 @@ function item(doc, score, terms) {
           score: score, terms: terms};
 }
 
+function byRareWords(index, hits, options) {
+  // Each hit weighed by the share of the query's rarity it matches: every page here is about
+  // massage, so "does massage help flexibility" should find the page that lists "flexibility"
+  // before the pages that say "massage" and "help" most. A word's rarity: log(1 + records /
+  // records it finds). MiniSearch weighs each field apart, and "massage" is rare among titles.
+  var rarity = {}, total = 0;
+  hits.forEach(function (hit) { hit.queryTerms.forEach(function (term) { rarity[term] = 0; }); });
+  Object.keys(rarity).forEach(function (term) {
+    rarity[term] = Math.log(1 + index.docs.length / (index.search.search(term, options).length + 1));
+    total += rarity[term];
+  });
+  if (!total) return hits;
+  hits.forEach(function (hit) {
+    var matched = 0;
+    hit.queryTerms.forEach(function (term) { matched += rarity[term]; });
+    hit.score *= matched / total;
+  });
+  return hits.sort(function (a, b) { return b.score - a.score; });
+}
+
 async function search(query) {
   // The theme asks once the worker is ready, with an empty box: nothing is loaded for that.
   if (!query.trim()) return {items: []};
   var index = await load();
-  var hits = index.search.search(query.replace(CODE, function (code) { return normalizeCode(code); }), {
+  var options = {
     prefix: function (term) { return term.length > 2; },
     fuzzy: function (term) { return term.length > 2 ? 1 : 0; },
     boost: {title: 4, names: 3, terms: 3, codes: 6, description: 1, text: 1},
     boostDocument: function (id, term, stored) { return KIND_BOOST[stored.kind] || 1; }
-  });
+  };
+  var hits = byRareWords(index, index.search.search(query.replace(CODE, function (code) {
+    return normalizeCode(code);
+  }), options), options);
   // One group per page, ranked by its best hit: the page first, then its matching sections.
   var groups = new Map();
   hits.forEach(function (hit) {
