@@ -4,19 +4,31 @@
  * query: then minisearch/minisearch.js and search/reader_index.json (built from
  * the data by macros/render/reader_search.py). Fuzzy (one edit) and prefix matching;
  * diagnosis codes go to the condition with the longest listed prefix, as on
- * /connect/. Nothing typed leaves the browser. */
+ * /connect/; a search typed as one of a page's other names or search terms, word
+ * for word, puts that page first. Nothing typed leaves the browser. */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+// Words too common to tell pages apart. "safe" is not one: "is massage safe" asks for the safety page.
 var STOP = new Set(("a an and are at be can could do does for from get got have how i i'm im in is it " +
-  "me my of on or safe should the to what when where which who why will with would you your").split(" "));
-var KIND_BOOST = {condition: 1.6, technique: 1.4, caution: 1.4, benefit: 1.0, page: 1.0, section: 0.6};
+  "me my of on or should the to what when where which who why will with would you your").split(" "));
+// The guide's own pages (docs/: is massage safe, what to expect...) weigh as technique and caution
+// pages do; other pages (the A to Z lists, the code look-up, the editors' pages) less.
+var KIND_BOOST = {condition: 1.6, technique: 1.4, caution: 1.4, guide: 1.4, benefit: 1.0, page: 1.0, section: 0.6};
 var CODE = /\b([a-z][0-9]{2}(?:\.?[0-9a-z]{1,4})?)\b/gi;
 var loading = null;
 
 function stem(term) {
-  // One rule, the same for pages and queries: "cramps" finds "cramp", "injuris" finds "injuries".
-  return term.length > 3 && /[^s]s$/.test(term) ? term.slice(0, -1) : term;
+  // A few rules, the same for pages and queries: "cramps" finds "cramp", "injuris" finds
+  // "injuries", and "relaxing", "relaxed" find "relax" ("scarring" finds "scar").
+  if (term.length <= 3) return term;
+  if (/[^s]s$/.test(term)) term = term.slice(0, -1);
+  var ending = /^(.{3,}?)(ing|ed)$/.exec(term);
+  if (ending && !/eed$/.test(term)) {
+    term = ending[1];
+    if (/([b-df-hj-km-np-tv-z])\1$/.test(term) && !/(ll|ss|zz)$/.test(term)) term = term.slice(0, -1);
+  }
+  return term;
 }
 
 function processTerm(term) {
@@ -25,6 +37,13 @@ function processTerm(term) {
   if (!term || STOP.has(term)) return null;
   var stemmed = stem(term);
   return stemmed === term ? term : [term, stemmed];
+}
+
+function phrase(text) {
+  // A name or search term as a key: lower case, words only, each stemmed; stop words kept,
+  // so "who is massage for" is a phrase of its own, not just "massage".
+  return String(text).toLowerCase().replace(/['\u2019]/g, "").split(/[^0-9a-z\u00c0-\u024f]+/)
+    .filter(Boolean).map(stem).join(" ");
 }
 
 function normalizeCode(code) {
@@ -37,7 +56,7 @@ function load() {
     var response = await fetch(new URL("../search/reader_index.json", self.location.href));
     var data = await response.json();
     var search = new MiniSearch({
-      fields: ["title", "names", "terms", "codes", "text"],
+      fields: ["title", "names", "terms", "codes", "description", "text"],
       storeFields: ["location", "title", "text", "kind"],
       extractField: function (doc, field) {
         var value = doc[field];
@@ -46,7 +65,17 @@ function load() {
       processTerm: processTerm
     });
     search.addAll(data.docs.map(function (doc, i) { doc.id = i; return doc; }));
-    return {search: search, codes: data.codes, docs: data.docs};
+    // Each page's other names and search terms, word for word: phrase -> its pages.
+    var phrases = new Map();
+    data.docs.forEach(function (doc) {
+      (doc.names || []).concat(doc.terms || []).forEach(function (text) {
+        var key = phrase(text);
+        if (!key) return;
+        if (!phrases.has(key)) phrases.set(key, []);
+        if (phrases.get(key).indexOf(doc.location) < 0) phrases.get(key).push(doc.location);
+      });
+    });
+    return {search: search, codes: data.codes, docs: data.docs, phrases: phrases};
   })();
   return loading;
 }
@@ -73,16 +102,39 @@ function item(doc, score, terms) {
           score: score, terms: terms};
 }
 
+function byRareWords(index, hits, options) {
+  // Each hit weighed by the share of the query's rarity it matches: every page here is about
+  // massage, so "does massage help flexibility" should find the page that lists "flexibility"
+  // before the pages that say "massage" and "help" most. A word's rarity: log(1 + records /
+  // records it finds). MiniSearch weighs each field apart, and "massage" is rare among titles.
+  var rarity = {}, total = 0;
+  hits.forEach(function (hit) { hit.queryTerms.forEach(function (term) { rarity[term] = 0; }); });
+  Object.keys(rarity).forEach(function (term) {
+    rarity[term] = Math.log(1 + index.docs.length / (index.search.search(term, options).length + 1));
+    total += rarity[term];
+  });
+  if (!total) return hits;
+  hits.forEach(function (hit) {
+    var matched = 0;
+    hit.queryTerms.forEach(function (term) { matched += rarity[term]; });
+    hit.score *= matched / total;
+  });
+  return hits.sort(function (a, b) { return b.score - a.score; });
+}
+
 async function search(query) {
   // The theme asks once the worker is ready, with an empty box: nothing is loaded for that.
   if (!query.trim()) return {items: []};
   var index = await load();
-  var hits = index.search.search(query.replace(CODE, function (code) { return normalizeCode(code); }), {
+  var options = {
     prefix: function (term) { return term.length > 2; },
     fuzzy: function (term) { return term.length > 2 ? 1 : 0; },
-    boost: {title: 4, names: 3, terms: 3, codes: 6, text: 1},
+    boost: {title: 4, names: 3, terms: 3, codes: 6, description: 1, text: 1},
     boostDocument: function (id, term, stored) { return KIND_BOOST[stored.kind] || 1; }
-  });
+  };
+  var hits = byRareWords(index, index.search.search(query.replace(CODE, function (code) {
+    return normalizeCode(code);
+  }), options), options);
   // One group per page, ranked by its best hit: the page first, then its matching sections.
   var groups = new Map();
   hits.forEach(function (hit) {
@@ -94,11 +146,17 @@ async function search(query) {
     if (hit.location === page) group.page = item(hit, hit.score, terms);
     else group.sections.push(item(hit, hit.score, terms));
   });
+  var top = hits.length ? hits[0].score + 1 : 1;
+  // A search typed as a page's listed name or term goes to that page first (all of them, if
+  // several list it, in their own order), as a diagnosis code goes to its condition.
+  (index.phrases.get(phrase(query)) || []).forEach(function (location) {
+    if (!groups.has(location)) groups.set(location, {score: 0, page: null, sections: []});
+    groups.get(location).score += top;
+  });
   var coded = codePage(index.codes, query);
   if (coded) {
-    var top = hits.length ? hits[0].score + 1 : 1;
     if (!groups.has(coded)) groups.set(coded, {score: top, page: null, sections: []});
-    groups.get(coded).score = top;
+    groups.get(coded).score = top + top;
   }
   var byLocation = new Map(index.docs.map(function (doc) { return [doc.location, doc]; }));
   var items = Array.from(groups.entries())

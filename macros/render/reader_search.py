@@ -10,7 +10,13 @@ listed prefix, as /connect/ does. The README says how the engines compared.
 This module writes search/reader_index.json, one record per page and section:
 the page's title and opening text (from the theme's own trimmed index), and for
 entity pages the data's other names (also_called), search terms, and for
-conditions their diagnosis codes. Diagnosis-code pages (icd10/<code>/) are left
+conditions their diagnosis codes. A page written in docs/ (is massage safe,
+what to expect, the myths...) is of kind "guide" and brings its front matter's
+search terms, in the same field as a data page's, so the worker weighs a
+reader's words for it as it weighs them for a data page, and its description
+(the sentence written for search engines); the pages the build lists or makes
+for other uses (the A to Z lists, the code look-up, the editors' pages) stay of
+kind "page". Diagnosis-code pages (icd10/<code>/) are left
 out: a code finds its condition page itself, so a code page never ranks above it.
 The theme's own index file is emptied, so the first visit to a page no longer
 downloads an index nobody may use.
@@ -37,8 +43,11 @@ def _plain(text: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", text)).split())
 
 
-def reader_records(docs: list[dict], kb) -> list[dict]:
-    """The search records: the theme's trimmed entries, with the data's words added to entity pages."""
+def reader_records(docs: list[dict], kb, guide_pages: dict[str, dict] | None = None) -> list[dict]:
+    """The search records: the theme's trimmed entries, with the data's words added to entity pages,
+    and to the pages written in docs/ (guide_pages: page address -> {"terms": [...], "description": ...},
+    from their front matter) their kind, terms and description."""
+    guide_pages = guide_pages or {}
     extra = {}
     for kind in PAGE_KINDS:
         for entity_id, entity in kb[kind].items():
@@ -59,9 +68,15 @@ def reader_records(docs: list[dict], kb) -> list[dict]:
         if anchor:
             record["kind"] = "section"
         else:
-            record.update(extra.get(page, {"kind": "page"}))
+            record.update(extra.get(page) or (_guide_record(guide_pages[page]) if page in guide_pages
+                                              else {"kind": "page"}))
         records.append(record)
     return records
+
+
+def _guide_record(front_matter: dict) -> dict:
+    return {"kind": "guide", "terms": list(front_matter.get("terms", [])),
+            "description": _plain(front_matter.get("description", ""))}
 
 
 def code_prefixes(kb) -> dict[str, str]:
@@ -70,10 +85,11 @@ def code_prefixes(kb) -> dict[str, str]:
             for prefix, entry in sorted(code_table(kb).items())}
 
 
-def write_reader_index(site_dir: Path | str, docs: list[dict], kb) -> int:
+def write_reader_index(site_dir: Path | str, docs: list[dict], kb,
+                       guide_pages: dict[str, dict] | None = None) -> int:
     """Write search/reader_index.json; return its size in bytes."""
     path = Path(site_dir) / INDEX_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"docs": reader_records(docs, kb), "codes": code_prefixes(kb)}
+    data = {"docs": reader_records(docs, kb, guide_pages), "codes": code_prefixes(kb)}
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return path.stat().st_size

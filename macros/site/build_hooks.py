@@ -36,6 +36,8 @@ def on_config(config):
 
 
 def on_env(env, config, files):
+    # Every page has been read by now (its front matter too), none written yet.
+    site_build.record_guide_pages(files, config)
     # Static hosts such as GitHub Pages send no headers: every page carries the policy itself.
     env.globals["content_security_policy"] = content_security_policy.meta_policy_for(config)
     env.globals["header_config"] = short_site_name.WithShortName(config)
@@ -80,7 +82,8 @@ def on_post_build(config):
     # Hooks run after the plugins, so the search plugin has written its index by now.
     # The theme's index file is left empty: readers' search loads search/reader_index.json when used.
     def reader_index(docs):
-        reader_search.write_reader_index(config["site_dir"], docs, site_build.site_for(config).graph.kb)
+        site = site_build.site_for(config)
+        reader_search.write_reader_index(config["site_dir"], docs, site.graph.kb, site.guide_pages)
         return []
 
     search_index.trim_search_index(config["site_dir"], then=reader_index)

@@ -11,7 +11,8 @@ checks, and each problem names its file and line, as a data mistake does:
   processing instruction (an XSLT stylesheet), an entity declaration, an element from
   outside SVG (XHTML, XSLT) or any javascript: or data: address (url_schemes.py);
 - a page's front matter is plain data (yaml_safety.py), holds only the fields listed in
-  FrontMatter, and what the theme prints (title, description) is plain text: the theme
+  FrontMatter, and what the theme prints (title, description) and what the search index
+  carries (search_terms, each at most as long as a data file's) is plain text: the theme
   writes title raw into the header and the navigation, and would print subtitle and status
   (and take template, icon...) raw in every page's navigation;
 - a page holds no hidden character (hidden_characters.py);
@@ -63,6 +64,9 @@ class FrontMatter(StrictModel):
                                     "(page_markup_rules.redirect_problem).")
     hide: list[Literal["navigation", "toc", "footer", "path", "feedback"]] = []
     search: SearchOptions | None = None
+    search_terms: list[PlainText] = Field(
+        default=[], description="Words readers may type to find this page, as a data file's search_terms: "
+        "not shown on the page; the site search weighs them as it weighs the data's (reader_search.py).")
 
 
 def front_matter_text(text: str) -> tuple[str | None, int]:

@@ -9,7 +9,7 @@ docs_tree.py, each as one call of a macro that the macros plugin renders.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -29,6 +29,8 @@ from ..data.review_schedule import log_overdue
 class SiteData:
     settings: docs_tree.Settings
     macros: PageMacros  # the table bound to this build's data: its graph and renderer too
+    # The pages written in docs/, by address, with their search words (record_guide_pages), for the search index.
+    guide_pages: dict[str, dict] = field(default_factory=dict)
 
     @property
     def graph(self) -> RelationGraph:
@@ -134,6 +136,22 @@ def checked_markdown(markdown: str, page, config) -> str:
     for problem in problems:
         log.error(str(problem))
     return page_check.problems_notice(problems) if problems else markdown
+
+
+def record_guide_pages(files: Files, config) -> dict[str, dict]:
+    """Every page written in docs/, by address: the search_terms and description of its front
+    matter (checked by docs_input.py), kept for the search index the build writes last
+    (reader_search.py). Called once every page has been read; the pages made from the data
+    carry their words in the data instead."""
+    pages = {}
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or file.generated_by:
+            continue
+        pages[page.url] = {"terms": [str(term) for term in page.meta.get("search_terms") or []],
+                           "description": str(page.meta.get("description") or "")}
+    site_for(config).guide_pages = pages
+    return pages
 
 
 def sitemap_without_private_pages(xml: str, config) -> str:

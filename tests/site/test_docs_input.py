@@ -311,12 +311,31 @@ _PAGE = "---\n{}---\n\n# A page\n\nText.\n"
     ("hide: [toc, everything]\n", "docs/p.md:2: hide[1]: "),
     ("title: &a Fine\ndescription: *a\n", "docs/p.md:2: title: anchors ('&') and aliases ('*') are not allowed"),
     ("title: Fine\u202e\n", "docs/p.md:2: the invisible or control character U+202E"),
+    # search_terms go to the search index and from there into the results: plain text, as in a data file.
+    ("search_terms:\n  - is massage safe\n  - <img src=x onerror=alert(1)>\n",
+     "docs/p.md:4: search_terms[1]: HTML is not allowed here"),
+    ("search_terms:\n  - javascript:alert(1)\n", "docs/p.md:3: search_terms[0]: 'javascript:' is not allowed"),
+    ("search_terms: [fine, \"{{ config }}\"]\n", "docs/p.md:2: search_terms[1]: curly braces"),
+    ("search_terms: [\"" + "a" * 121 + "\"]\n", "docs/p.md:2: search_terms[0]: 121 characters: this field may "
+     "hold at most 120"),
+    ("search_terms:\n" + "  - a\n" * 101, "docs/p.md:103: search_terms: a list may hold at most 100 items"),
+    ("search_terms: is massage safe\n", "docs/p.md:2: search_terms: Input should be a valid list"),
+    ("search_terms:\n  - [a, b]\n", "docs/p.md:3: search_terms[0]: "),
+    ("search_term: [is massage safe]\n", "docs/p.md:2: search_term: unknown field 'search_term' "
+     "(did you mean 'search_terms'?)"),
 ])
 def test_front_matter_is_plain_and_only_what_the_page_needs(front_matter, expected):
     from macros.site.docs_input import docs_page_errors
 
     errors = [str(e) for e in docs_page_errors("p.md", _PAGE.format(front_matter))]
     assert any(e.startswith(expected) for e in errors), errors
+
+
+def test_search_terms_in_front_matter_are_a_plain_list():
+    from macros.site.docs_input import docs_page_errors
+
+    page = _PAGE.format("title: Fine\nsearch_terms:\n  - is massage safe\n  - \"what's a massage like?\"\n")
+    assert docs_page_errors("p.md", page) == []
 
 
 def test_front_matter_without_dashes_is_refused():
@@ -350,6 +369,8 @@ def test_build_refuses_hostile_files_in_docs_naming_file_and_line(tmp_path):
     (docs / "moved.md").write_text('---\ntitle: Moved\nsubtitle: <meta http-equiv="refresh" '
                                    'content="0;url=https://evil.example/">\nstatus: new\n---\n\n# Moved\n')
     (docs / "hidden.md").write_text("# Hidden\n\nA message in\ufe0f variation selectors.\n")
+    (docs / "found.md").write_text('---\ntitle: Found\nsearch_terms:\n  - fine\n  - <img src=x onerror=alert(1)>\n'
+                                   '---\n\n# Found\n')
     (docs / "assets" / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg">\n<a href="#">\n'
         '<set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>\n</svg>\n')
@@ -361,6 +382,7 @@ def test_build_refuses_hostile_files_in_docs_naming_file_and_line(tmp_path):
                   "docs/moved.md:3: subtitle: unknown field 'subtitle'",
                   "docs/moved.md:4: status: unknown field 'status'",
                   "docs/hidden.md:3: the invisible or control character U+FE0F",
+                  "docs/found.md:5: search_terms[1]: HTML is not allowed here",
                   "docs/assets/logo.svg:3: an image may not carry scripts: line 3: <set> may not change an address",
                   "docs/assets/style.xslt:1: '.xslt' files are not published from docs/",
                   "docs/assets/feed.rss:1: '.rss' files are not published"):

@@ -6,6 +6,10 @@ import html
 import json
 import re
 
+import yaml
+
+from conftest import ROOT
+from macros.site.docs_input import front_matter_text, page_url
 from macros.site.search_index import trim_entry, trim_search_index
 
 
@@ -95,3 +99,41 @@ def test_reader_records_are_plain_text_without_code_pages(kb):
     assert [r["location"] for r in records] == ["conditions/sciatica/", "glossary/#bm25"]
     assert records[0]["text"] == "Leg pain & <b>" and records[0]["kind"] == "condition"
     assert records[1] == {"location": "glossary/#bm25", "title": "BM25", "text": "", "kind": "section"}
+
+
+def test_a_guide_page_brings_its_front_matter_s_search_terms_and_description(kb):
+    """A page written in docs/ is of kind "guide", with its search terms in the field a data page's use."""
+    from macros.render.reader_search import reader_records
+
+    docs = [{"location": "is-massage-safe/", "title": "Is massage safe?", "text": "<p>Few risks.</p>"},
+            {"location": "is-massage-safe/#who-should-ask-first", "title": "Who should ask first", "text": ""},
+            {"location": "conditions/", "title": "Conditions A to Z", "text": ""},
+            {"location": "conditions/sciatica/", "title": "Sciatica", "text": ""}]
+    guide = {"is-massage-safe/": {"terms": ["is massage safe", "massage safety"],
+                                  "description": "Who should ask a doctor &amp; when"},
+             "conditions/sciatica/": {"terms": ["not from here"], "description": "nor this"}}
+    safe, section, listing, sciatica = reader_records(docs, kb, guide)
+    assert safe == {"location": "is-massage-safe/", "title": "Is massage safe?", "text": "Few risks.",
+                    "kind": "guide", "terms": ["is massage safe", "massage safety"],
+                    "description": "Who should ask a doctor & when"}
+    assert section["kind"] == "section" and "terms" not in section
+    assert listing["kind"] == "page" and "terms" not in listing  # a page the build lists, not one written in docs/
+    assert sciatica["kind"] == "condition" and sciatica["terms"] == list(kb["condition"]["sciatica"].search_terms)
+
+
+def test_the_built_index_carries_each_guide_page_s_search_terms(built_site):
+    """What docs/ pages list in front matter reaches the index the worker loads, for every page written there."""
+    docs = json.loads((built_site / "search" / "reader_index.json").read_text())["docs"]
+    pages = {d["location"]: d for d in docs if "#" not in d["location"]}
+    written = 0
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        yaml_text, _ = front_matter_text(path.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(yaml_text) if yaml_text else {}
+        entry = pages.get(page_url(path.name))
+        if entry is None:  # left out of search by its front matter (search: exclude)
+            continue
+        assert entry["kind"] == "guide", path.name
+        assert entry["terms"] == meta.get("search_terms", []), path.name
+        assert entry["description"] == meta.get("description", ""), path.name
+        written += bool(entry["terms"])
+    assert written >= 6, "the guide's own pages carry search terms"

@@ -199,3 +199,18 @@ def test_every_change_to_what_the_build_runs_asks_for_a_review():
     everything = "\n".join(f"{path} @org/team" for path in BUILD_INPUTS)
     assert unowned(everything) == []
     assert unowned(everything.replace("/macros/ @org/team", "/macros/")) == ["/macros/"]
+
+
+def front_matter_fields_named(text: str) -> set[str]:
+    """The fields CONTRIBUTING's "Pages in docs/" rules say a page's front matter may hold."""
+    rules = text.split("**Pages in `docs/`**", 1)[1].split("\n## ", 1)[0]
+    sentence = re.search(r"Front matter .*? may hold only (.*?)\.", rules, re.S).group(1)
+    return set(re.findall(r"`([a-z_]+)`", sentence))
+
+
+def test_contributing_names_every_front_matter_field_a_page_may_hold():
+    from macros.site.docs_input import FrontMatter
+
+    assert front_matter_fields_named(CONTRIBUTING) == set(FrontMatter.model_fields)
+    assert "search_terms" not in front_matter_fields_named(CONTRIBUTING.replace(", `search` and `search_terms`",
+                                                                               " and `search`"))
