@@ -147,6 +147,17 @@ def test_data_reference_says_type_required_allowed_and_example(editor_build):
     assert len(page.select("table")) == 1, "fields are listed, not in wide tables that scroll on a phone"
 
 
+def test_data_reference_lists_every_british_word_the_check_finds(editor_build):
+    """The list on the page is the check's own list, each with what to write instead, as a list."""
+    from macros.data.us_english import UK_TERMS
+
+    site, _ = editor_build
+    page = article(soup_of(site / "editors" / "data-reference" / "index.html"))
+    shown = {" ".join(li.get_text(" ").split()) for li in page.select("li") if li.code}
+    for pattern, instead in UK_TERMS:
+        assert f"{pattern} : {instead}" in shown, pattern
+
+
 def test_every_field_has_help_and_an_example():
     """The reference page, the schemas' hover help and `make new` all read these."""
     missing = [f"{cls.__name__}.{g.name}" for cls in [*KIND_MODELS.values(), *all_blocks()]
