@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 TABLES = Path(__file__).parent / "words"
 LANGUAGE = "en"
@@ -26,6 +27,25 @@ def words(language: str = LANGUAGE) -> dict:
 def vocabulary(name: str, language: str = LANGUAGE) -> dict:
     """One vocabulary's words: {value in the data: what readers see}."""
     return words(language)["vocabulary"][name]
+
+
+def phrase(name: str, language: str = LANGUAGE) -> str:
+    """One phrase the code puts together around the data, such as "compared with {what}"."""
+    return words(language)["phrase"][name]
+
+
+def fill(text: str, **names) -> Markup:
+    """A phrase from the table with its {name} marks filled in. The table's own text is trusted
+    (it is code, reviewed as code); each value put in is escaped."""
+    return Markup(text).format(**names)
+
+
+def trusted(table):
+    """The table with each text marked safe, for templates that escape what they put in: its
+    words are code, and "What's new" should stay an apostrophe, not a character reference."""
+    if isinstance(table, dict):
+        return {key: trusted(value) for key, value in table.items()}
+    return Markup(table) if isinstance(table, str) else table
 
 
 def keys_of(table, prefix: str = "") -> set[str]:

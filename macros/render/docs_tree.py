@@ -28,6 +28,7 @@ from .page_check import RENDER_KEY, front_matter_match, renders_macros
 from .page_macros import PageMacros, call_text
 from .page_render import PageRenderer
 from ..data.plain_text import one_line
+from ..data.reader_words import words
 from .reader_labels import KIND_TITLE
 from ..data.relation_graph import RelationGraph, page_path
 from ..data.reviewers import review_line
@@ -70,21 +71,21 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
     def put(path: str, content: str) -> None:
         files[path] = DocsFile(content)
 
+    w = words()["page"]
     for kind in PAGE_KINDS:
         for entity_id, entity in graph.kb[kind].items():
             add(page_path(kind, entity_id), entity_meta(kind, entity, graph.kb.reviewers),
                 call_text("entity_page", kind, entity_id), edit_uri=graph.kb.files[(kind, entity_id)])
-        add(f"{KIND_FOLDERS[kind]}/index.md", {"title": f"{KIND_TITLE[kind]} A to Z"}, call_text("index_page", kind))
+        add(f"{KIND_FOLDERS[kind]}/index.md", {"title": w["a_to_z"]["title"].format(kinds=KIND_TITLE[kind])}, call_text("index_page", kind))
     # Out of the search index: its one heading per source made the theme's search plugin
     # quadratic (31 s of a 3,000-page build), and readers search for topics, not studies.
-    add("sources.md", {"title": "Sources", "search": {"exclude": True}}, call_text("sources_page"))
-    add("checklist.md", {"title": "Before your massage: a safety checklist",
-                         "description": "A printable list of things to tell your massage therapist first.",
+    add("sources.md", {"title": w["sources"]["title"], "search": {"exclude": True}}, call_text("sources_page"))
+    add("checklist.md", {"title": w["checklist"]["title"], "description": w["checklist"]["description"],
                          **checklist_review_dates(graph.kb)},
         call_text("checklist_page"))
-    add("connect.md", {"title": "Find a page by diagnosis code", "connect": True,
-                       "description": "Clinics: send patients here with an ICD-10-CM code."}, call_text("connect_page"))
-    add("icd10/index.md", {"title": "Diagnosis codes", "description": "ICD-10-CM codes and the pages they lead to."},
+    add("connect.md", {"title": w["connect"]["title"], "connect": True, "description": w["connect"]["description"]},
+        call_text("connect_page"))
+    add("icd10/index.md", {"title": w["codes"]["title"], "description": w["codes"]["description"]},
         call_text("diagnosis_codes_page"))
     for entry in render.codes.values():
         add(f"icd10/{entry['code']}.md",
@@ -95,13 +96,11 @@ def generated_pages(graph: RelationGraph, render: PageRenderer, settings: Settin
     # The finder, the evidence map in three forms, and the feed of changes. Both pages repeat
     # every condition's name, so they stay out of the search index, where they would come
     # before the condition pages themselves.
-    add("find.md", {"title": "What might help me?", "finder": True, "search": {"exclude": True},
-                    "finder_map_styles": True,
-                    "description": "Choose where it hurts or what you want help with, and see what may help."},
+    add("find.md", {"title": w["find"]["title"], "finder": True, "search": {"exclude": True},
+                    "finder_map_styles": True, "description": w["find"]["description"]},
         call_text("find_page"))
-    add("evidence-map.md", {"title": "Evidence map", "finder_map_styles": True, "hide": ["toc"],
-                            "search": {"exclude": True},
-                            "description": "What research says about each kind of massage for each condition."},
+    add("evidence-map.md", {"title": w["evidence_map"]["title"], "finder_map_styles": True, "hide": ["toc"],
+                            "search": {"exclude": True}, "description": w["evidence_map"]["description"]},
         call_text("evidence_map_page"))
     put(evidence_map.SVG_FILE, evidence_map.svg(render.evidence_map, settings.site_url))
     for version, path in (("v1", evidence_map.JSON_FILE), ("v2", evidence_map.JSON_FILE_V2)):

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import reader_labels
+from ..data.reader_words import fill, phrase, trusted, words
 from ..data.diagnosis_codes import code_table
 from .evidence_map import EvidenceMap, build_evidence_map, html_table
 from .finder import build_finder, card_id
@@ -91,13 +92,15 @@ class PageRenderer:
             page_url=self.addresses.url,
             site_address=lambda path: self.addresses.site_url + path,
             qr_svg=qr_svg,
-            qr_code=lambda kind, entity_id: qr_svg(
-                self.addresses.url(kind, entity_id), f"QR code for {graph.entity(kind, entity_id).name}"),
+            qr_code=lambda kind, entity_id: qr_svg(self.addresses.url(kind, entity_id),
+                                                   fill(words()["page"]["qr_for"], name=graph.entity(kind, entity_id).name)),
             structured_data=lambda kind, entity_id: medical_web_page(
                 kind, graph.entity(kind, entity_id), self.addresses.url(kind, entity_id),
                 graph.kb.reviewers.get(graph.entity(kind, entity_id).reviewed_by)),
         )
+        self.env.globals["words"] = trusted(words()["page"])
         self.env.filters["source_line"] = source_line
+        self.env.filters["fill"] = fill
         self.env.tests["section_in"] = lambda heading, group: section_group(heading) == group
 
     def link_to(self, kind: str, entity_id: str) -> Markup:
@@ -230,9 +233,9 @@ def compared_and_when(record) -> str:
     "Compared with usual care, measured at 10 weeks." (empty when neither is known)."""
     parts = []
     if record.comparator and record.comparator != "not-reported":
-        parts.append(f"compared with {reader_labels.COMPARATOR[record.comparator]}")
+        parts.append(phrase("compared_with").format(what=reader_labels.COMPARATOR[record.comparator]))
     if record.measured:
-        parts.append(f"measured {record.measured}")
+        parts.append(phrase("measured").format(when=record.measured))
     if not parts:
         return ""
     text = ", ".join(parts)
@@ -256,8 +259,8 @@ def verdict_row(view: FindingView) -> Markup:
 
 def certainty_legend(views) -> Markup:
     """The plain meaning of each certainty word the rows use, once each, in the order they appear."""
-    words = list(dict.fromkeys(view.record.certainty for view in views))
-    parts = [Markup("<strong>{}</strong>: {}.").format(*reader_labels.CERTAINTY[word]) for word in words]
+    used = list(dict.fromkeys(view.record.certainty for view in views))
+    parts = [Markup("<strong>{}</strong>: {}.").format(*reader_labels.CERTAINTY[word]) for word in used]
     return Markup(" ").join(parts)
 
 
@@ -287,7 +290,7 @@ def evidence_note(record) -> Markup:
     context = compared_and_when(record)
     if context:
         parts.append(context)
-    parts.append(f"Evidence checked: {record.searched:%B %Y}.")
+    parts.append(phrase("evidence_checked").format(month=f"{record.searched:%B %Y}"))
     return Markup('<span class="evidence-note">{}</span>').format(" ".join(parts))
 
 
@@ -319,15 +322,15 @@ def source_notes(source) -> Markup:
     """What a reader should weigh beside the citation: who paid, ties to sellers, corrections."""
     notes = []
     if source.funding:
-        notes.append(Markup("<strong>Funding:</strong> {}").format(_sentence(source.funding)))
+        notes.append(Markup("<strong>{}</strong> {}").format(phrase("funding"), _sentence(source.funding)))
     if source.conflicts:
-        notes.append(Markup("<strong>Conflicts of interest:</strong> {}").format(_sentence(source.conflicts)))
+        notes.append(Markup("<strong>{}</strong> {}").format(phrase("conflicts"), _sentence(source.conflicts)))
     if source.correction:
-        notes.append(Markup('<a href="{}" rel="noopener noreferrer">A correction was published</a>.').format(
-            source.correction))
+        notes.append(Markup('<a href="{}" rel="noopener noreferrer">{}</a>.').format(
+            source.correction, phrase("correction")))
     if source.retracted:
-        notes.append(Markup('<strong><a href="{}" rel="noopener noreferrer">Retracted</a></strong>: '
-                            'do not rely on it.').format(source.retracted))
+        notes.append(Markup('<strong><a href="{}" rel="noopener noreferrer">{}</a></strong>: {}').format(
+            source.retracted, phrase("retracted"), phrase("do_not_rely")))
     if not notes:
         return Markup("")
     return Markup(' <span class="source-notes">{}</span>').format(Markup(" ").join(notes))

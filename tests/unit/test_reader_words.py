@@ -3,6 +3,8 @@ model has its words there, every language's table has the same keys, and the cod
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from macros.data import model
@@ -49,3 +51,18 @@ def test_a_table_missing_a_key_is_caught(tmp_path, monkeypatch):
         assert keys_of(words("es")) != keys_of(words("en"))
     finally:
         reader_words.words.cache_clear()
+
+
+def test_a_word_changed_in_the_table_changes_on_the_page(graph, monkeypatch):
+    """The templates read the table, not a copy: a second table's words reach the page."""
+    from macros.data import reader_words
+    from macros.render import page_render
+
+    table = copy.deepcopy(words())
+    table["page"]["checklist"]["title"] = "Antes de su masaje"
+    table["page"]["checklist"]["more_about"] = "Más sobre {name}"
+    monkeypatch.setattr(page_render, "words", lambda language="en": table)
+    page = page_render.PageRenderer(graph, "https://example.org/").checklist_page()
+    assert page.splitlines()[0] == "# Antes de su masaje"
+    assert "[Más sobre " in page and "Before your massage" not in page
+    assert reader_words.words()["page"]["checklist"]["title"] != "Antes de su masaje"
