@@ -85,10 +85,19 @@ $(VNU_JAR): tests/html_check/package.json tests/html_check/package-lock.json
 # The data check runs first: its messages (and, in GitHub Actions, its notes on
 # the pull request's diff) are the clearest account of a data mistake. The site is then
 # built once, into site/, and every test that needs a built site reads that one build.
+# The browser tests and the rest run at once, one on each core (the browser part waits on
+# Chromium much of the time): the browser part's report is printed when both are done, and
+# the target fails if either part fails. README "Tests" has the times.
 test: $(STAMP) system-packages $(VNU_JAR)
 	$(PY) -m macros.cli.check
 	$(MAKE) --no-print-directory build
-	BUILT_SITE=site $(PYTEST)
+	@log=$$(mktemp); \
+	BUILT_SITE=site $(PYTEST) tests/browser >$$log 2>&1 & browser=$$!; \
+	BUILT_SITE=site $(PYTEST) --ignore=tests/browser; rest=$$?; \
+	wait $$browser; browser=$$?; \
+	echo; echo "=== the browser tests (tests/browser), run at the same time ==="; cat $$log; rm -f $$log; \
+	echo; echo "make test: browser tests exit $$browser, the other tests exit $$rest"; \
+	[ $$browser -eq 0 ] && [ $$rest -eq 0 ]
 
 # One part of the tests, on a site/ already built from the same commit: the CI workflow
 # builds once and runs `make test-part PART=tests/browser` and the rest in parallel jobs.

@@ -87,8 +87,9 @@ def site_audit(browser_session, served_site, built_site):
     each template in every colour scheme and viewport; with FULL_AUDIT=1, every page in all four."""
     started = time.perf_counter()
     paths = pages_in_sitemap(built_site)
-    plan = variant_plan(paths, full=FULL_AUDIT, size=lambda path: html_file(built_site, path).stat().st_size)
-    audit = browser_session.run(audit_site(browser_session.browser, served_site, paths, plan=plan))
+    size = lambda path: html_file(built_site, path).stat().st_size  # noqa: E731
+    plan = variant_plan(paths, full=FULL_AUDIT, size=size)
+    audit = browser_session.run(audit_site(browser_session.browser, served_site, paths, plan=plan, size=size))
     full = sum(len(v) == len(audit.variants) for v in plan.values())
     _timings[f"site audit ({len(paths)} pages; {full} of them in all {len(audit.variants)} variants, "
              f"{len(audit.results)} page audits)"] = time.perf_counter() - started

@@ -140,9 +140,17 @@ def pages_in_sitemap(site: Path) -> list[str]:
     return paths
 
 
+# The guide's own prose pages (docs/*.md but the home page): one template, Markdown in it.
+PROSE_PAGES = frozenset(f"{p.stem}/" for p in (Path(__file__).resolve().parents[2] / "docs").glob("*.md")
+                        if p.stem != "index")
+
+
 def template_of(path: str) -> str:
     """Pages one folder down (conditions/sciatica/, conditions/migraine/ ...) share their
-    folder's template; every other page (home, prose, indexes, tools) counts as its own."""
+    folder's template, and the prose pages (about/, myths/ ...) share theirs; every other
+    page (home, indexes, tools) counts as its own."""
+    if path in PROSE_PAGES:
+        return "prose pages"
     parts = path.strip("/").split("/")
     return f"{parts[0]}/*/" if len(parts) == 2 else path
 
@@ -264,8 +272,10 @@ class _Probe:
 
 
 async def audit_site(browser, base_url: str, paths: list[str], parallel: int = PARALLEL_PAGES,
-                     plan: dict[str, list[str]] | None = None) -> Audit:
-    """Audit each page in the variants `plan` gives it (by default, all four)."""
+                     plan: dict[str, list[str]] | None = None, size=None) -> Audit:
+    """Audit each page in the variants `plan` gives it (by default, all four). With `size`
+    (path -> bytes), the costliest pages (size times variants) start first, so that no tab is
+    left with one long page at the end while the other waits."""
     from axe_playwright_python.base import AXE_SCRIPT
 
     plan = plan or {path: list(VARIANTS) for path in paths}
@@ -280,7 +290,7 @@ async def audit_site(browser, base_url: str, paths: list[str], parallel: int = P
         await context.add_init_script(RECORD_CSP_VIOLATIONS)
     probes = [_Probe(await context.new_page(), base_url.rstrip("/")) for context in contexts]
     jobs: asyncio.Queue = asyncio.Queue()
-    for path in paths:
+    for path in sorted(paths, key=lambda p: -size(p) * len(plan[p])) if size else paths:
         jobs.put_nowait(path)
     results: list[PageResult] = []
 

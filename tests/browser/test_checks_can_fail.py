@@ -34,13 +34,13 @@ def broken_site(built_site, tmp_path_factory):
     shutil.copytree(built_site, site)
     paths = pages_in_sitemap(site)
     condition = next(p for p in paths if re.match(r"conditions/[^/]+/$", p))
-    pages = {"contrast": "", "font": condition, "alt": "sources/", "script": "conditions/"}
+    pages = {"contrast": "", "font": condition, "alt": "glossary/", "script": "conditions/"}
     with (site / "assets" / "extra.css").open("a") as css:
         css.write(LOW_CONTRAST_CSS)
     insert(site / "index.html", "</article>", '<p class="canary-low-contrast">Hard to read</p>')
     insert(site / condition / "index.html", "</head>",
            '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">')
-    insert(site / "sources" / "index.html", "</article>", '<img src="../assets/images/favicon.png">')
+    insert(site / "glossary" / "index.html", "</article>", '<img src="../assets/images/favicon.png">')
     insert(site / "conditions" / "index.html", "</body>", "<script>document.title = 'changed'</script>")
     return site, pages
 

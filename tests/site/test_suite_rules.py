@@ -60,17 +60,18 @@ def test_linkchecker_does_not_pause_for_the_test_server(tmp_path):
         assert wait_times(base)[-1] == ("0.1", "0.6")
 
 
-PATHS = ["", "about/", "conditions/", "conditions/a/", "conditions/b/", "conditions/c/", "techniques/x/"]
+PATHS = ["", "about/", "myths/", "conditions/", "conditions/a/", "conditions/b/", "conditions/c/", "techniques/x/"]
 
 
 def test_every_page_is_audited_and_every_template_in_every_variant():
-    size = {"conditions/b/": 30}.get
+    size = {"conditions/b/": 30, "myths/": 20}.get
     plan = variant_plan(PATHS, full=False, size=lambda path: size(path, 10))
     assert set(plan) == set(PATHS)
     assert all(STRUCTURE_VARIANT in variants for variants in plan.values())
     in_all_four = {path for path, variants in plan.items() if variants == VARIANTS}
-    # The largest page of the condition pages stands for them; the others are audited once.
-    assert in_all_four == {"", "about/", "conditions/", "conditions/b/", "techniques/x/"}
+    # The largest page of the condition pages stands for them, and the largest prose page
+    # (docs/*.md) for the prose pages; the others are audited once.
+    assert in_all_four == {"", "myths/", "conditions/", "conditions/b/", "techniques/x/"}
     assert {template_of(path) for path in in_all_four} == {template_of(path) for path in PATHS}
     assert variant_plan(PATHS, full=True) == {path: VARIANTS for path in PATHS}
 
