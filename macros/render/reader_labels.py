@@ -69,6 +69,18 @@ COMPARATOR_SHORT = {
     "not-reported": "Not reported",
 }
 
+# The finder (/find/): its two groups of choices, and what opens a condition's card.
+FINDER_AREAS = "Where it hurts"
+FINDER_GOALS = "What you want help with"
+FINDER_CARD_SUMMARY = "Research ({count}) and safety"
+FINDER_CARD_SUMMARY_NONE = "What to check first"
+
+# The evidence map's list by condition (narrow screens), under a condition with no finding.
+MAP_NO_FINDINGS = "No study of massage for this condition is listed yet."
+
+# Before the links from a finding's folded detail to its other pages.
+READ_MORE = "Read more"
+
 EVIDENCE = {
     "direct": "Direct evidence",
     "indirect": "Indirect evidence",
