@@ -1,10 +1,12 @@
 """How the built site reads on a phone: every page at 375 x 812 in real Chromium.
 
-A measurement, not a test (`make reader-report`, after `make build`). For each page it prints
-the page's height in screens, the screen on which the first verdict appears, how many
-reference numbers the summary carries, the font size of callout text beside body text, and
-whether the header title is cut off; then the medians and worst cases by kind of page.
-The README's "Reading on a phone" section quotes these figures.
+`make reader-report` (after `make build`) prints, for each page, its height in screens, the screen
+on which the first verdict appears, how many reference numbers the summary carries, the font size
+of callout text beside body text, and whether the header title is cut off; then the finder without
+JavaScript and after each choice; then the medians and longest pages by kind, and every limit a page
+goes over (tests/browser/phone_reading.py holds the measurement and the limits, which the browser
+tests hold every page to). It exits with 1 when a page is over a limit. The README's "Reading on a
+phone" section quotes these figures.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import shutil
-import statistics
 import sys
 from pathlib import Path
 
@@ -20,92 +21,33 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
+from phone_reading import PHONE, figures, measure_finder, measure_page, over_the_limits  # noqa: E402
 from site_audit import pages_in_sitemap  # noqa: E402
 from site_server import serve  # noqa: E402
 
-WIDTH, HEIGHT = 375, 812
-
-MEASURE = """() => {
-  const screen = window.innerHeight;
-  const top = el => el.getBoundingClientRect().top + window.scrollY;
-  const height = document.documentElement.scrollHeight / screen;
-  const verdict = document.querySelector("article .verdict");
-  const h1 = document.querySelector("article h1");
-  let summary = document.querySelector("article .page-summary");
-  if (!summary && h1) {
-    let next = h1.nextElementSibling;
-    while (next && next.tagName !== "P") next = next.nextElementSibling;
-    summary = next;
-  }
-  const refs = summary ? summary.querySelectorAll('a[href^="#ref-"]').length : 0;
-  const callout = document.querySelector("article .admonition p, article .admonition li");
-  const body = document.querySelector("article > p, article .page-summary p, article li");
-  const size = el => el ? parseFloat(getComputedStyle(el).fontSize) : null;
-  const title = document.querySelector(".md-header__topic:first-child .md-ellipsis");
-  return {
-    screens: height,
-    verdict_screen: verdict ? Math.floor(top(verdict) / screen) + 1 : null,
-    summary_refs: refs,
-    callout_px: size(callout),
-    body_px: size(body),
-    title_clipped: title ? title.scrollWidth > title.clientWidth : null,
-  };
-}"""
+TABS = 2  # one per core
 
 
-async def measure_all(base: str, paths: list[str], executable: str) -> dict[str, dict]:
+async def measure_all(base: str, paths: list[str], executable: str) -> tuple[dict[str, dict], dict]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=executable, args=["--headless", "--no-sandbox"])
-        results = await measure_pages(browser, base, paths, {"width": WIDTH, "height": HEIGHT}, MEASURE)
-        await browser.close()
-        return results
+        context = await browser.new_context(viewport=PHONE)
+        queue = list(paths)
+        readings: dict[str, dict] = {}
 
-
-async def measure_pages(browser, base: str, paths: list[str], viewport: dict, script: str) -> dict[str, dict]:
-    """{path: what `script` returns on that page}, four pages at a time, at the given viewport."""
-    context = await browser.new_context(viewport=viewport)
-    limit = asyncio.Semaphore(4)
-
-    async def one(path):
-        async with limit:
+        async def worker():
             page = await context.new_page()
-            await page.goto(base + path, wait_until="load")
-            result = await page.evaluate(script)
-            await page.close()
-            return path, result
+            while queue:
+                path = queue.pop(0)
+                readings[path] = await measure_page(page, base + path)
 
-    results = dict(await asyncio.gather(*(one(path) for path in paths)))
-    await context.close()
-    return results
-
-
-def kind_of(path: str) -> str:
-    first = path.split("/")[0]
-    return first if path.count("/") == 2 and first in ("conditions", "techniques", "benefits", "cautions") else "other"
-
-
-def summarise(results: dict[str, dict]) -> list[str]:
-    lines = []
-    for kind in ("conditions", "techniques", "benefits", "cautions", "other"):
-        rows = {p: r for p, r in results.items() if kind_of(p) == kind}
-        if not rows:
-            continue
-        screens = [r["screens"] for r in rows.values()]
-        worst = max(rows, key=lambda p: rows[p]["screens"])
-        verdicts = [r["verdict_screen"] for r in rows.values() if r["verdict_screen"]]
-        late = {p: r["verdict_screen"] for p, r in rows.items() if (r["verdict_screen"] or 1) > 1}
-        lines.append(f"{kind} ({len(rows)} pages): median {statistics.median(screens):.1f} screens, "
-                     f"worst {rows[worst]['screens']:.1f} ({worst}); first verdict: "
-                     + (f"worst screen {max(verdicts)}" if verdicts else "none on these pages")
-                     + (f", after screen 1 on {sorted(late)}" if late and kind in ("conditions", "techniques") else ""))
-        refs = max(r["summary_refs"] for r in rows.values())
-        small = [p for p, r in rows.items() if r["callout_px"] and r["body_px"] and r["callout_px"] < r["body_px"]]
-        clipped = [p for p, r in rows.items() if r["title_clipped"]]
-        lines.append(f"    most reference numbers in a summary: {refs}; callout text smaller than body: "
-                     f"{len(small)} pages; header title clipped: {len(clipped)} pages")
-    return lines
+        await asyncio.gather(*(worker() for _ in range(TABS)))
+        await context.close()
+        finder = await measure_finder(browser, base)
+        await browser.close()
+        return readings, finder
 
 
 def main(argv=None) -> int:
@@ -122,15 +64,29 @@ def main(argv=None) -> int:
         return 1
     paths = pages_in_sitemap(site)
     with serve(site) as base:
-        results = asyncio.run(measure_all(base, paths, executable))
+        readings, finder = asyncio.run(measure_all(base, paths, executable))
     print(f"{'page':55} {'screens':>7} {'verdict':>7} {'refs':>4} {'callout/body px':>15} clipped")
-    for path in sorted(results):
-        r = results[path]
+    for path in sorted(readings):
+        r = readings[path]
         size = f"{r['callout_px'] or '-'}/{r['body_px'] or '-'}"
         print(f"{'/' + path:55} {r['screens']:7.1f} {r['verdict_screen'] or '-':>7} {r['summary_refs']:4} "
               f"{size:>15} {'yes' if r['title_clipped'] else 'no'}")
+    print(f"{'/find/ without JavaScript':55} {finder['without JavaScript']['screens']:7.1f}")
+    for label, result in finder["choices"].items():
+        print(f"{'/find/ results after: ' + label:55} {result['screens']:7.1f}  ({result['cards']} conditions)")
     print()
-    print("\n".join(summarise(results)))
+    docs = ROOT / "docs"
+    print("\n".join(figures(readings, finder, docs)))
+    small = [p for p, r in readings.items() if r["callout_px"] and r["body_px"] and r["callout_px"] < r["body_px"]]
+    print(f"most reference numbers in a summary: {max(r['summary_refs'] for r in readings.values())}; callout text "
+          f"smaller than body: {len(small)} pages; header title clipped: "
+          f"{sum(1 for r in readings.values() if r['title_clipped'])} pages")
+    problems = over_the_limits(readings, finder, docs)
+    print()
+    if problems:
+        print(f"{len(problems)} over the limits:\n  " + "\n  ".join(problems))
+        return 1
+    print("every page keeps to the limits")
     return 0
 
 

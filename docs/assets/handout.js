@@ -1,4 +1,4 @@
-// "Print this page", "Print with references" and "Copy address" buttons.
+// "Print this page", "Print with references" and "Copy address" buttons, and folds opened for links.
 // The buttons stay hidden without JavaScript, where they could not work.
 // "Print with references" marks the page for the print style sheet, which then prints the
 // numbered list as well; the mark goes once the print dialog closes.
@@ -10,14 +10,20 @@
     document.documentElement.classList.remove("print-references");
   });
 
-  // The references are folded: open them for a citation's target, and for printing with references.
-  function openReferencesFor(hash) {
-    var target = hash && hash.indexOf("#ref-") === 0 && document.getElementById(decodeURIComponent(hash.slice(1)));
-    var folded = target && target.closest("details");
-    if (folded) folded.open = true;
+  // The references and each finding's detail are folded: a link to anything folded (a citation's
+  // source, a finding from the bottom line or the evidence map, an older address of a finding)
+  // opens every fold around it, and the fold it names, and brings it into view.
+  function openFoldsFor(hash) {
+    var target = hash && hash.length > 1 && document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    var opened = false;
+    for (var fold = target.closest("details"); fold; fold = fold.parentElement.closest("details")) {
+      if (!fold.open) { fold.open = true; opened = true; }
+    }
+    if (opened) target.scrollIntoView();
   }
-  openReferencesFor(location.hash);
-  window.addEventListener("hashchange", function () { openReferencesFor(location.hash); });
+  openFoldsFor(location.hash);
+  window.addEventListener("hashchange", function () { openFoldsFor(location.hash); });
   window.addEventListener("beforeprint", function () {
     if (!document.documentElement.classList.contains("print-references")) return;
     var lists = document.querySelectorAll("details.references-block");

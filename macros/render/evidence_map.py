@@ -1,7 +1,8 @@
 """The evidence map: every condition by every kind of massage, each graded link one cell.
 
-One grid, built from the relation graph, feeds the page (/evidence-map/), the compact
-counts on Conditions A to Z, the SVG for slides and posters (evidence-map.svg) and
+One grid, built from the relation graph, feeds the page (/evidence-map/: a table on wide
+screens, the same cells as a list by condition on narrow ones), the compact counts on
+Conditions A to Z, the SVG for slides and posters (evidence-map.svg) and
 /api/v1/evidence-map.json. A cell is empty where the data grades no link. Each cell
 shows its direction as an icon and words and its certainty in words, never colour alone.
 """
@@ -15,7 +16,7 @@ from html import escape
 from markupsafe import Markup
 
 from ..data.model import CERTAINTY_WORDS, GENERAL_MASSAGE
-from .reader_labels import CERTAINTY, DIRECTION
+from .reader_labels import CERTAINTY, DIRECTION, MAP_NO_FINDINGS
 from ..data.relation_graph import FindingView, RelationGraph
 
 SVG_FILE = "evidence-map.svg"
@@ -146,6 +147,36 @@ def html_table(grid: EvidenceMap, base: str = "../") -> Markup:
         "An empty cell means no study of it is listed.</caption>"
         f'<thead><tr><th scope="col">Condition</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def html_list(grid: EvidenceMap, base: str = "../") -> Markup:
+    """The same grid as a list by condition, for narrow screens: each condition a heading and a list
+    of its findings, each naming the technique tested (or massage in general) and the outcome, with
+    the direction in words and an icon and the certainty in words, linking to the finding. The page
+    shows the table or this list by the width of the screen (assets/finder-map.css)."""
+    columns = dict(grid.techniques)
+    sections = []
+    for cid, name in grid.conditions:
+        found = [cell for tid, _tname in grid.techniques for cell in grid.cell(cid, tid)]
+        heading = (f'<h2 class="evidence-map__condition"><a href="{escape(base)}conditions/{escape(cid)}/">'
+                   f"{escape(name)}</a></h2>")
+        if not found:
+            sections.append(f'{heading}<p class="evidence-map__none">{escape(MAP_NO_FINDINGS)}</p>')
+            continue
+        items = "".join(
+            f'<li class="evidence-map__item evidence-map__cell--{escape(cell.shown)}" '
+            f'data-technique="{escape(cell.technique)}" data-certainty="{escape(cell.certainty)}" '
+            f'data-direction="{escape(cell.direction)}">'
+            f'<a href="{escape(base)}{escape(cell.path)}">'
+            f'<span class="evidence-map__tested">{escape(columns[cell.technique])}</span>: '
+            f'<span class="evidence-map__outcome">{escape(cell.outcome_name)}</span></a> '
+            f'<span class="evidence-map__verdict">'
+            f'<span class="evidence-map__icon" aria-hidden="true">{escape(cell.icon)}</span> '
+            f'<span class="evidence-map__direction">{escape(cell.direction_words)}</span>, '
+            f'<span class="evidence-map__certainty">{escape(cell.certainty_words)}</span></span></li>'
+            for cell in found)
+        sections.append(f'{heading}<ul class="evidence-map__list-findings">{items}</ul>')
+    return Markup(f'<div class="evidence-map__list">{"".join(sections)}</div>')
 
 
 def json_value(grid: EvidenceMap, site_url: str, version: str = "v1") -> dict:

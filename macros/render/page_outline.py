@@ -1,5 +1,6 @@
 """Where a data section goes on a condition page, so the page follows the reader's questions once each:
-what is it, can massage help, is it safe for me, what else helps, then anything else."""
+what is it, can massage help, is it safe for me, what else helps, then anything else. Technique and
+claim pages keep their sections in order and fold the research group, as condition pages do."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 GROUPS = (
     ("about", ("what is ", "what are ")),
     ("research", ("can massage help", "what does the research say", "what do guidelines say",
-                  "what does this mean", "what this means")),
+                  "what does this mean", "what this means", "the studies in detail")),
     ("safety", ("is massage safe", "staying safe", "is it safe")),
     ("else", ("what else helps", "what else can help", "what helps ")),
 )

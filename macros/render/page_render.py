@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from . import reader_labels
 from ..data.reader_words import fill, phrase, trusted, words
 from ..data.diagnosis_codes import code_table
-from .evidence_map import EvidenceMap, build_evidence_map, html_table
+from .evidence_map import EvidenceMap, build_evidence_map, html_list, html_table
 from .finder import build_finder, card_id
 from ..data.kinds import KINDS, PAGE_KINDS
 from ..data.model import WARNING_LEVELS, level_action
@@ -82,6 +82,8 @@ class PageRenderer:
             certainty=certainty_badge,
             verdict=verdict_line,
             verdict_row=verdict_row,
+            verdict_summary=verdict_summary,
+            findings_grouped=self.findings_grouped,
             certainty_legend=certainty_legend,
             section_group=section_group,
             evidence_note=evidence_note,
@@ -118,6 +120,16 @@ class PageRenderer:
             references=lambda: citations.listed(self.graph.sources_of(kind, entity_id)),
             old_anchors=OldAnchors(),
         )
+
+    def findings_grouped(self, views: list[FindingView], by: str) -> list[tuple[str, list[FindingView]]]:
+        """The findings in groups, by "outcome" (the claim's name) or "intervention" (the kind of
+        massage, or massage in general): (name, findings), in the order the findings come."""
+        groups: dict[str, list[FindingView]] = {}
+        for view in views:
+            name = self.graph.intervention_name(view) if by == "intervention" else \
+                self.graph.entity("benefit", view.record.outcome).name
+            groups.setdefault(name, []).append(view)
+        return list(groups.items())
 
     def claim_verdict(self, benefit_id: str) -> Markup:
         return verdict_line(self.graph.claim_verdict(benefit_id))
@@ -168,7 +180,8 @@ class PageRenderer:
 
     def evidence_map_page(self) -> str:
         return self.env.get_template("evidence-map.md.j2").render(grid=self.evidence_map,
-                                                                   table=html_table(self.evidence_map))
+                                                                   table=html_table(self.evidence_map),
+                                                                   listing=html_list(self.evidence_map))
 
     def find_page(self) -> str:
         return self.env.get_template("find.md.j2").render(finder=build_finder(self.graph), card_id=card_id)
@@ -212,20 +225,36 @@ class OldAnchors:
 
 
 @lru_cache(maxsize=None)  # five words, shown on every graded line
+def certainty_word(word: str) -> Markup:
+    """The certainty in words, on its own."""
+    return Markup('<strong class="certainty certainty--{}">{}</strong>').format(
+        word.replace(" ", "-"), reader_labels.CERTAINTY[word][0])
+
+
+@lru_cache(maxsize=None)
 def certainty_badge(word: str) -> Markup:
-    label, meaning = reader_labels.CERTAINTY[word]
-    css = word.replace(" ", "-")
-    return Markup('<strong class="certainty certainty--{}">{}</strong> <span class="certainty-meaning">({})</span>').format(
-        css, label, meaning
-    )
+    """The certainty in words, with its plain meaning."""
+    return certainty_word(word) + Markup(' <span class="certainty-meaning">({})</span>').format(
+        reader_labels.CERTAINTY[word][1])
+
+
+def _verdict_sentence(view: FindingView) -> Markup:
+    """The direction as an icon and the generated sentence."""
+    direction = view.shown_direction
+    icon, _words = reader_labels.DIRECTION[direction]
+    return Markup('<span class="verdict verdict--{}"><span class="verdict__icon" aria-hidden="true">{}</span> '
+                  '{}</span>').format(direction, icon, view.verdict)
 
 
 def verdict_line(view: FindingView) -> Markup:
     """The verdict as readers see it: an icon and a sentence for the direction, then the certainty."""
-    direction = view.shown_direction
-    icon, _words = reader_labels.DIRECTION[direction]
-    return Markup('<span class="verdict verdict--{}"><span class="verdict__icon" aria-hidden="true">{}</span> '
-                  '{}</span> {}').format(direction, icon, view.verdict, certainty_badge(view.record.certainty))
+    return _verdict_sentence(view) + Markup(" ") + certainty_badge(view.record.certainty)
+
+
+def verdict_summary(view: FindingView) -> Markup:
+    """A finding's verdict in one row, for the summary of its folded detail: icon, sentence and the
+    certainty word (its meaning opens with the detail)."""
+    return _verdict_sentence(view) + Markup(" ") + certainty_word(view.record.certainty)
 
 
 def compared_and_when(record) -> str:
@@ -247,14 +276,13 @@ def verdict_row(view: FindingView) -> Markup:
     with and when, then the certainty word."""
     direction = view.shown_direction
     icon, _words = reader_labels.DIRECTION[direction]
-    label, _meaning = reader_labels.CERTAINTY[view.record.certainty]
     context = compared_and_when(view.record)
     return Markup('<li class="bottom-line__row"><span class="verdict verdict--{dir}"><a href="#{anchor}">'
                   '<span class="verdict__icon" aria-hidden="true">{icon}</span> {sentence}</a></span> '
-                  '{context}<strong class="certainty certainty--{css}">{label}</strong></li>').format(
+                  '{context}{certainty}</li>').format(
         dir=direction, anchor=view.anchor, icon=icon, sentence=view.verdict,
         context=Markup('<span class="bottom-line__context">{}</span> ').format(context) if context else "",
-        css=view.record.certainty.replace(" ", "-"), label=label)
+        certainty=certainty_word(view.record.certainty))
 
 
 def certainty_legend(views) -> Markup:

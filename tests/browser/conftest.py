@@ -15,6 +15,7 @@ import pytest
 
 from site_server import serve
 
+from .phone_reading import measure_finder, measure_page
 from .site_audit import FULL_AUDIT, audit_site, headers_from_file, html_file, pages_in_sitemap, variant_plan
 
 LAUNCH_ARGS = [
@@ -84,16 +85,34 @@ def served_site(built_site):
 @pytest.fixture(scope="session")
 def site_audit(browser_session, served_site, built_site):
     """Every page in the sitemap audited once: in the light scheme on desktop, and one page of
-    each template in every colour scheme and viewport; with FULL_AUDIT=1, every page in all four."""
+    each template in every colour scheme and viewport; with FULL_AUDIT=1, every page in all four.
+    Each page is also measured on a phone as it stands loaded (phone_reading.measure_page)."""
     started = time.perf_counter()
     paths = pages_in_sitemap(built_site)
     size = lambda path: html_file(built_site, path).stat().st_size  # noqa: E731
     plan = variant_plan(paths, full=FULL_AUDIT, size=size)
-    audit = browser_session.run(audit_site(browser_session.browser, served_site, paths, plan=plan, size=size))
+    audit = browser_session.run(audit_site(browser_session.browser, served_site, paths, plan=plan, size=size,
+                                           measure=measure_page))
     full = sum(len(v) == len(audit.variants) for v in plan.values())
-    _timings[f"site audit ({len(paths)} pages; {full} of them in all {len(audit.variants)} variants, "
+    _timings[f"site audit and phone reading ({len(paths)} pages; {full} of them in all {len(audit.variants)} variants, "
              f"{len(audit.results)} page audits)"] = time.perf_counter() - started
     return audit
+
+
+@pytest.fixture(scope="session")
+def phone_readings(site_audit) -> dict[str, dict]:
+    """Every page of the sitemap as it reads on a phone (375 x 812): measured once, in the audit's load."""
+    return site_audit.measured()
+
+
+@pytest.fixture(scope="session")
+def finder_readings(browser_session, served_site) -> dict:
+    """The finder without JavaScript, and its results after each choice alone, on a phone."""
+    started = time.perf_counter()
+    found = browser_session.run(measure_finder(browser_session.browser, served_site))
+    _timings[f"finder on a phone (without JavaScript, and {len(found['choices'])} choices)"] = \
+        time.perf_counter() - started
+    return found
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -11,6 +11,9 @@ per core.
 Which variants: every page is audited in the light scheme on desktop, and one page
 of each template (the largest) in all four (`variant_plan`). With FULL_AUDIT=1
 (`make test-full`, run nightly) every page is audited in all four.
+
+The same load serves other measurements: `audit_site(..., measure=...)` hands each tab, once
+audited, to a function whose result is kept (the session measures every page on a phone so).
 """
 
 from __future__ import annotations
@@ -104,6 +107,7 @@ class PageResult:
     csp_violations: list[str] = field(default_factory=list)
     structure: dict | None = None
     error: str | None = None
+    measured: dict | None = None  # on the first variant: what audit_site's `measure` found on the page
 
 
 @dataclass
@@ -115,6 +119,10 @@ class Audit:
     plan: dict[str, list[str]] = field(default_factory=dict)  # path -> the variants it was audited in
     cookies: dict[str, list] = field(default_factory=dict)
     seconds: float = 0.0
+
+    def measured(self) -> dict[str, dict]:
+        """{path: what audit_site's `measure` found on it}, for every page it measured."""
+        return {r.path: r.measured for r in self.results if r.measured is not None}
 
     def where(self, predicate, describe) -> list[str]:
         """One line per page and variant where predicate(result) holds, saying what was found."""
@@ -234,9 +242,11 @@ class _Probe:
                                          {"runOnly": rules, "resultTypes": ["violations"]})
         result.violations = [_summarise(v) for v in found["violations"]]
 
-    async def audit(self, base_url: str, path: str, axe_script: str, variants: list[str]) -> list[PageResult]:
+    async def audit(self, base_url: str, path: str, axe_script: str, variants: list[str],
+                    measure=None) -> list[PageResult]:
         """Load one page, then audit it at each width and in each colour scheme of `variants`
-        (which always include the first, light on desktop)."""
+        (which always include the first, light on desktop); then, with `measure`, hand it the tab
+        (an async function of the page) and keep what it returns on the first variant."""
         results = {variant: PageResult(path, variant) for variant in VARIANTS}
         first = results[STRUCTURE_VARIANT]
         self.result = first  # what happens while loading is charged to the first variant
@@ -267,15 +277,23 @@ class _Probe:
                 result.csp_violations = await self.page.evaluate("window.__cspViolations.splice(0)")
             except Exception as exc:  # a page that cannot be audited is a failure, reported with the rest
                 result.error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        if measure is not None and not first.error:
+            self.result = first
+            try:
+                first.measured = await measure(self.page)
+            except Exception as exc:
+                first.error = f"measuring: {type(exc).__name__}: {exc}".splitlines()[0]
         self.result = None
         return [results[v] for v in VARIANTS if v in variants]
 
 
 async def audit_site(browser, base_url: str, paths: list[str], parallel: int = PARALLEL_PAGES,
-                     plan: dict[str, list[str]] | None = None, size=None) -> Audit:
+                     plan: dict[str, list[str]] | None = None, size=None, measure=None) -> Audit:
     """Audit each page in the variants `plan` gives it (by default, all four). With `size`
     (path -> bytes), the costliest pages (size times variants) start first, so that no tab is
-    left with one long page at the end while the other waits."""
+    left with one long page at the end while the other waits. With `measure`, an async function
+    of the tab, also measure each page once it is audited (Audit.measured), so a page is loaded
+    once for both."""
     from axe_playwright_python.base import AXE_SCRIPT
 
     plan = plan or {path: list(VARIANTS) for path in paths}
@@ -297,7 +315,7 @@ async def audit_site(browser, base_url: str, paths: list[str], parallel: int = P
     async def worker(probe: _Probe):
         while not jobs.empty():
             path = jobs.get_nowait()
-            results.extend(await probe.audit(base_url, path, AXE_SCRIPT, plan[path]))
+            results.extend(await probe.audit(base_url, path, AXE_SCRIPT, plan[path], measure))
 
     await asyncio.gather(*(worker(probe) for probe in probes))
     cookies = {f"tab {n + 1}": await context.cookies() for n, context in enumerate(contexts)}

@@ -1,6 +1,7 @@
 """In a real browser: the finder filters in place from the keyboard and works without
-JavaScript, the evidence map prints on one landscape sheet, and the new pages pass axe
-(light, dark, 375 px) with no policy violations and no requests to other hosts."""
+JavaScript, the evidence map is a table on wide screens and a list by condition on a phone and
+prints on one landscape sheet, and the new pages pass axe (light, dark, 375 px) with no policy
+violations and no requests to other hosts."""
 
 from __future__ import annotations
 
@@ -125,8 +126,14 @@ async def _without_javascript(browser, base: str) -> dict:
     page = await context.new_page()
     try:
         await page.goto(base + "find/", wait_until="load")
-        await page.locator("#finder-groups").get_by_role("link", name="Carpal tunnel syndrome").first.click()
+        # Each group is folded under its name: open "Arms and hands", then follow its link.
+        groups = page.locator("#finder-groups")
+        link = groups.get_by_role("link", name="Carpal tunnel syndrome").first
+        folded = not await link.is_visible()
+        await groups.locator("summary", has_text="Arms and hands").click()
+        await link.click()
         return {
+            "folded": folded,
             "controls": await page.locator("#finder-controls").is_visible(),
             "groups": await page.locator("#finder-groups").is_visible(),
             "cards": await page.evaluate(_VISIBLE_CARDS),
@@ -140,8 +147,35 @@ def test_the_finder_works_without_javascript(browser_session, served_site, kb):
     seen = browser_session.run(_without_javascript(browser_session.browser, served_site))
     assert not seen["controls"], "checkboxes that do nothing without the script"
     assert seen["groups"]
+    assert seen["folded"], "the group's list was open before it was chosen"
     assert seen["cards"] == names(kb["condition"])
     assert seen["hash"] == "#for-carpal-tunnel-syndrome"
+
+
+async def _map_at(browser, base: str, viewport: dict) -> dict:
+    page = await browser.new_page(viewport=viewport)
+    try:
+        await page.goto(base + "evidence-map/", wait_until="load")
+        return await page.evaluate("""() => ({
+          table: document.querySelector(".evidence-map__grid").checkVisibility(),
+          list: document.querySelector(".evidence-map__list").checkVisibility(),
+          items: document.querySelectorAll(".evidence-map__list li").length,
+          cells: document.querySelectorAll(".evidence-map__grid li").length,
+          sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        })""")
+    finally:
+        await page.close()
+
+
+def test_the_evidence_map_is_a_table_on_wide_screens_and_a_list_by_condition_on_a_phone(browser_session,
+                                                                                       served_site, kb):
+    wide = browser_session.run(_map_at(browser_session.browser, served_site, {"width": 1280, "height": 900}))
+    phone = browser_session.run(_map_at(browser_session.browser, served_site, {"width": 375, "height": 812}))
+    assert (wide["table"], wide["list"]) == (True, False), wide
+    assert (phone["table"], phone["list"]) == (False, True), phone
+    assert phone["sideways"] == 0, f"the map scrolls {phone['sideways']} px sideways on a phone"
+    mapped = sum(1 for f in kb["finding"].values() if f.population in kb["condition"])
+    assert phone["items"] == phone["cells"] == mapped, "the list and the table hold different findings"
 
 
 async def _print_map(browser, base: str, target) -> None:

@@ -185,10 +185,17 @@ def test_no_page_promises_a_cure(built_site, built_pages):
 
 
 def test_certainty_is_shown_in_words_on_every_graded_line(built_site, built_pages):
-    """Beside the badge, or (in the compact bottom-line box) in the box's legend, once per word."""
+    """Beside the badge, or (in the compact bottom-line box) in the box's legend, once per word, or (in
+    the summary of a finding's fold) first in the detail it opens."""
     for where, body in article_bodies(built_site, built_pages):
         for badge in body.select("strong.certainty"):
             box = badge.find_parent("section", class_="bottom-line")
+            if badge.parent.name == "summary" and "finding-fold" in badge.parent.parent.get("class", []):
+                box = badge.parent.parent
+                legend = box.select_one(":scope > p > .certainty-legend")
+                meaning = legend and [m for m in legend.find_all("strong") if m.get_text() == badge.get_text()]
+                assert meaning and len(legend.get_text()) > 10, f"/{where}/: {badge.get_text()} not in the fold"
+                continue
             if box is not None:
                 legend = box.select_one(".bottom-line__legend")
                 meaning = legend and [m for m in legend.find_all("strong") if m.get_text() == badge.get_text()]

@@ -1,6 +1,7 @@
 """The evidence map's page, SVG and JSON agree with the data: every finding about a condition is one
 cell in each, in the column of the technique it tested or of massage in general, with the same
-certainty and direction, and the counts add up to the cells."""
+certainty and direction, and the counts add up to the cells; the page's list for narrow screens
+holds the same cells by condition."""
 
 from __future__ import annotations
 
@@ -89,11 +90,50 @@ def test_each_cell_leads_to_its_finding_on_the_conditions_page(built_site, expec
     for fid, (cid, column, _c, _d) in expected.items():
         target = page(built_site, f"conditions/{cid}").find(id=f"finding-{fid}")
         assert target is not None, f"conditions/{cid}/ has no finding-{fid}"
-        item = target.find_parent("li")
+        assert target.name == "details" and "finding-fold" in target["class"], f"{fid}: not a finding's fold"
         if column == "massage":
-            assert "Massage in general" in item.get_text()
+            assert target.summary.get_text(" ", strip=True).startswith("Massage in general:")
         else:
-            assert item.find("a", href=f"../../techniques/{column}/"), f"{cid}: the anchor is not on {column}'s finding"
+            assert target.find("a", href=f"../../techniques/{column}/"), f"{cid}: the anchor is not on {column}'s finding"
+
+
+def test_the_list_for_narrow_screens_shows_the_same_cells_by_condition(built_site, kb, expected):
+    """The list a phone shows instead of the table: a heading per condition, A to Z, and under it the
+    same findings as the table's row, each with the technique (or massage in general), the outcome,
+    the direction in an icon and words, and the certainty in words, linking to the finding."""
+    article = page(built_site, "evidence-map").select_one("article")
+    listing = article.select_one("div.evidence-map__list")
+    headings = listing.find_all("h2", class_="evidence-map__condition")
+    assert [h.a["href"].split("/")[-2] for h in headings] == \
+        sorted(kb["condition"], key=lambda c: kb["condition"][c].name.lower()), "a heading per condition, A to Z"
+    names = {"massage": "Massage in general", **{tid: t.name for tid, t in kb["technique"].items()}}
+    found = {}
+    for heading in headings:
+        cid = heading.a["href"].split("/")[-2]
+        after = heading.find_next_sibling()
+        if after.name == "p":
+            assert not any(c == cid for c, *_ in expected.values()), f"{cid}: findings, but the list says none"
+            assert "No study" in after.get_text()
+            continue
+        assert after.name == "ul", f"{cid}: its findings are not a list"
+        for li in after.find_all("li", recursive=False):
+            fid = li.a["href"].split("#finding-")[1]
+            assert li.a["href"] == f"../conditions/{cid}/#finding-{fid}"
+            assert fid not in found, f"{fid} listed twice"
+            found[fid] = (cid, li["data-technique"], li["data-certainty"], li["data-direction"])
+            text = " ".join(li.get_text(" ").split())
+            direction_words, certainty_words = words(li["data-certainty"], li["data-direction"])
+            assert direction_words in text and certainty_words in text, f"{fid}: {text!r}"
+            assert names[li["data-technique"]] in text, f"{fid}: what was tested is not named"
+            assert kb["benefit"][kb["finding"][fid].outcome].name in text, f"{fid}: outcome not named"
+            assert li.select_one(".evidence-map__icon").get_text() == \
+                DIRECTION[shown(li["data-certainty"], li["data-direction"])][0]
+    assert found == expected
+    # The counts above the map add up to the list's items as they do to the table's cells.
+    listed = Counter(certainty for _c, _t, certainty, _d in found.values())
+    text = " ".join(article.get_text(" ").split())
+    for word in CERTAINTY_WORDS:
+        assert f"{CERTAINTY[word][0]}: {listed[word]}" in text, word
 
 
 def certainty_counts(expected) -> Counter:

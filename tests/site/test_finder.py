@@ -1,6 +1,6 @@
-"""/find/ without JavaScript: grouped lists by body area and by goal that lead to a card per
-condition, each with its verdicts and the cautions to check first; the filter script is a
-file, loaded on this page only."""
+"""/find/ without JavaScript: grouped lists by body area and by goal, each folded under its name,
+that lead to a compact card per condition (its name, a link to its page, with its verdicts and
+the cautions to check first folded under it); the filter script is a file, loaded on this page only."""
 
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ def test_every_condition_has_one_card_with_its_area_and_goals(finder_page, kb):
         assert card["data-areas"].split() == [kb["condition"][cid].body_area]
         assert set(card["data-goals"].split()) == goals_of(kb, cid)
         assert card.h3.get_text(strip=True) == kb["condition"][cid].name
+        assert card.h3.a["href"] == f"../conditions/{cid}/", "the name leads to the condition's page"
+        fold = card.select_one("details.finder-card__detail")
+        assert fold is not None and fold.summary.get_text(strip=True) and not fold.has_attr("open"), \
+            f"{cid}: the verdicts are not folded under a labelled summary"
+        assert not card.select("span.verdict") or all(fold in v.parents for v in card.select("span.verdict"))
 
 
 def test_each_card_shows_every_verdict_and_the_cautions(finder_page, kb):
@@ -65,25 +70,27 @@ def test_each_card_shows_every_verdict_and_the_cautions(finder_page, kb):
         assert card.find("a", href=f"../conditions/{cid}/")
 
 
+def group_members(groups, label) -> set[str] | None:
+    """The conditions a group's disclosure lists, or None where there is no such group."""
+    summary = groups.find("summary", string=label)
+    if summary is None:
+        return None
+    assert summary.parent.name == "details" and "finder-group" in summary.parent["class"]
+    return {a["href"].removeprefix("#for-") for a in summary.parent.select("ul a")}
+
+
 def test_the_grouped_lists_work_without_javascript(finder_page, kb):
     groups = finder_page.select_one("#finder-groups")
     assert not groups.has_attr("hidden")
     assert finder_page.select_one("#finder-controls").has_attr("hidden"), "checkboxes need the script"
+    assert [h.get_text(strip=True) for h in groups.find_all("h2")] == ["Where it hurts", "What you want help with"]
     for area, label in BODY_AREA.items():
         members = {cid for cid, c in kb["condition"].items() if c.body_area == area}
-        heading = groups.find("h3", string=label)
-        if not members:
-            assert heading is None
-            continue
-        listed = {a["href"].removeprefix("#for-") for a in heading.find_next_sibling("ul").select("a")}
-        assert listed == members, area
+        assert group_members(groups, label) == (members or None), area
     for benefit_id, benefit in kb["benefit"].items():
         members = {cid for cid in kb["condition"] if benefit_id in goals_of(kb, cid)}
-        heading = groups.find("h3", string=benefit.name)
-        if members:
-            listed = {a["href"].removeprefix("#for-") for a in heading.find_next_sibling("ul").select("a")}
-            assert listed == members, benefit_id
-    assert groups.find("h3", string="Better sleep"), "sleep is a goal readers look for"
+        assert group_members(groups, benefit.name) == (members or None), benefit_id
+    assert group_members(groups, "Better sleep"), "sleep is a goal readers look for"
 
 
 def test_the_checkboxes_are_labelled_and_grouped(finder_page):
