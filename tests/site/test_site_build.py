@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from macros.data.relation_graph import build_relation_graph
 from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
 
 
+@lru_cache(maxsize=None)  # parsed once for the module's tests, which only read it
 def page(site: Path, kind: str, entity_id: str) -> BeautifulSoup:
     path = site / KIND_FOLDERS[kind] / entity_id / "index.html"
     assert path.exists(), f"no page for {kind} {entity_id}"
@@ -136,10 +138,11 @@ def test_every_page_has_disclaimer_and_review_dates(built_site, built_pages, kb)
 
 def test_sources_page_lists_every_source_with_the_pages_citing_it(built_site, kb, graph):
     soup = BeautifulSoup((built_site / "sources" / "index.html").read_text(), "lxml")
+    headings = {h["id"]: h for h in soup.select("h2[id]")}
     for source_id in kb["source"]:
-        assert soup.find(id=source_id), f"source {source_id} missing from the sources page"
+        assert source_id in headings, f"source {source_id} missing from the sources page"
     for source_id, citing in graph.cited_by.items():
-        block = soup.find(id=source_id).find_next("ul").get_text(" ")
+        block = headings[source_id].find_next("ul").get_text(" ")
         for kind, entity_id in citing:
             assert kb[kind][entity_id].name in block
 
