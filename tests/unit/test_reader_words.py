@@ -4,6 +4,8 @@ model has its words there, every language's table has the same keys, and the cod
 from __future__ import annotations
 
 import copy
+import re
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +68,65 @@ def test_a_word_changed_in_the_table_changes_on_the_page(graph, monkeypatch):
     assert page.splitlines()[0] == "# Antes de su masaje"
     assert "[Más sobre " in page and "Before your massage" not in page
     assert reader_words.words()["page"]["checklist"]["title"] != "Antes de su masaje"
+
+
+# Templates for editors, not readers: the data reference and the editors' status page explain the
+# YAML files, whose field names are English in every edition, so they stay in English.
+EDITORS_TEMPLATES = {"data-reference.md.j2", "editors-status.md.j2"}
+TEMPLATES = Path(__file__).resolve().parents[2] / "macros" / "render" / "templates"
+
+_NOT_WORDS = [
+    re.compile(r"\{#.*?#\}", re.S),           # template comments
+    re.compile(r"\{%.*?%\}", re.S),           # template statements
+    re.compile(r"\{\{.*?\}\}", re.S),         # what the template puts in
+    re.compile(r"<[^>]*>", re.S),             # HTML tags and their attributes
+    re.compile(r"\{:[^}]*\}"),                # Markdown attribute lists
+    re.compile(r"^\s*(!!!|\?\?\?\+?)\s*\w+", re.M),  # admonition types
+    re.compile(r"\]\([^)]*\)"),               # link addresses
+    re.compile(r"&\w+;"),                     # character references
+]
+
+
+def english_left_in(text: str) -> list[str]:
+    """The words a template writes itself, outside what it fills in from the table or the data."""
+    for pattern in _NOT_WORDS:
+        text = pattern.sub(" ", text)
+    return re.findall(r"[A-Za-z]{2,}", text)
+
+
+def reader_templates() -> list[Path]:
+    return [p for p in sorted(TEMPLATES.glob("*.j2")) if p.name not in EDITORS_TEMPLATES]
+
+
+@pytest.mark.parametrize("template", reader_templates(), ids=lambda p: p.name)
+def test_no_english_stays_in_a_reader_template(template):
+    left = english_left_in(template.read_text(encoding="utf-8"))
+    assert not left, f"{template.name} writes its own words {left[:8]}: move them to macros/data/words/en.yml"
+
+
+def test_the_template_check_finds_words_written_in_a_template():
+    """It can fail: a heading typed into a template, or a sentence around a filled-in value."""
+    assert english_left_in("## Kinds of massage\n{{ words.caution.applies_to }}") == ["Kinds", "of", "massage"]
+    assert english_left_in('<p class="x">{{ w.a }} <a href="y">more</a></p>') == ["more"]
+    assert english_left_in('{% set w = words.a %}\n# {{ w.title }}\n- **{{ w.type }}** {{ s.x }}') == []
+
+
+def test_a_changed_table_changes_a_condition_page_and_the_finder(graph, monkeypatch):
+    """The pages ported last read the table too: a condition page's headings, a sentence filled in
+    around the condition's name, the shared parts, and the finder's button."""
+    from macros.render import page_render
+
+    table = copy.deepcopy(words())
+    table["page"]["condition"]["can_massage_help"] = "¿Puede ayudar el masaje?"
+    table["page"]["condition"]["found_by_kind"] = "Lo que encontró la investigación sobre {condition}:"
+    table["page"]["parts"]["safe_for_me"] = "¿Es seguro para mí?"
+    table["page"]["find"]["clear_choices"] = "Borrar selección"
+    monkeypatch.setattr(page_render, "words", lambda language="en": table)
+    renderer = page_render.PageRenderer(graph, "https://example.org/")
+    condition = next(cid for cid in sorted(graph.kb["condition"]) if graph.own_findings(cid))
+    page = renderer.entity_page("condition", condition)
+    assert "## ¿Puede ayudar el masaje?" in page and "Can massage help?" not in page
+    assert "## ¿Es seguro para mí?" in page and "Is it safe for me?" not in page
+    assert f"Lo que encontró la investigación sobre {graph.entity('condition', condition).name.lower()}:" in page
+    finder = renderer.find_page()
+    assert "Borrar selección" in finder and "Clear choices" not in finder
