@@ -16,7 +16,9 @@ from html import escape
 from markupsafe import Markup
 
 from ..data.model import CERTAINTY_WORDS, GENERAL_MASSAGE
-from .reader_labels import CERTAINTY, DIRECTION, MAP_NO_FINDINGS
+from .reader_labels import CERTAINTY, DIRECTION, PAGE
+
+MAP_WORDS = PAGE["evidence_map"]
 from ..data.relation_graph import FindingView, RelationGraph
 
 SVG_FILE = "evidence-map.svg"
@@ -112,6 +114,19 @@ def build_evidence_map(graph: RelationGraph) -> EvidenceMap:
     return EvidenceMap(by_name("condition"), [GENERAL_COLUMN, *by_name("technique")], cells)
 
 
+_TABLE_SEPARATOR = '<span class="evidence-map__sep">, </span>'  # hidden on screen, read aloud and printed
+
+
+def _condition_link(base: str, cid: str, name: str) -> str:
+    return f'<a href="{escape(base)}conditions/{escape(cid)}/">{escape(name)}</a>'
+
+
+def _direction_and_certainty(cell: Cell, separator: str) -> str:
+    """A cell's direction and certainty in words, as the table and the list both show them."""
+    return (f'<span class="evidence-map__direction">{escape(cell.direction_words)}</span>{separator}'
+            f'<span class="evidence-map__certainty">{escape(cell.certainty_words)}</span>')
+
+
 def html_table(grid: EvidenceMap, base: str = "../") -> Markup:
     """The grid as an HTML table; `base` leads from the page to the site root."""
     def column_head(tid, name):
@@ -134,18 +149,14 @@ def html_table(grid: EvidenceMap, base: str = "../") -> Markup:
                 f'<a href="{escape(base)}{escape(cell.path)}" title="{escape(cell.verdict)}">'
                 f'<span class="evidence-map__icon" aria-hidden="true">{escape(cell.icon)}</span> '
                 f'<span class="evidence-map__outcome">{escape(cell.outcome_name)}:</span> '
-                f'<span class="evidence-map__direction">{escape(cell.direction_words)}</span>'
-                f'<span class="evidence-map__sep">, </span>'
-                f'<span class="evidence-map__certainty">{escape(cell.certainty_words)}</span></a></li>'
+                f'{_direction_and_certainty(cell, _TABLE_SEPARATOR)}</a></li>'
                 for cell in found)
             tds.append(f'<td><ul class="evidence-map__findings">{items}</ul></td>')
-        rows.append(f'<tr><th scope="row"><a href="{escape(base)}conditions/{escape(cid)}/">{escape(name)}</a></th>'
-                    + "".join(tds) + "</tr>")
+        rows.append(f'<tr><th scope="row">{_condition_link(base, cid, name)}</th>' + "".join(tds) + "</tr>")
     return Markup(
         '<table class="evidence-map__grid">'
-        "<caption>What research says about each kind of massage for each condition. "
-        "An empty cell means no study of it is listed.</caption>"
-        f'<thead><tr><th scope="col">Condition</th>{head}</tr></thead>'
+        f"<caption>{escape(MAP_WORDS['caption'])}</caption>"
+        f'<thead><tr><th scope="col">{escape(MAP_WORDS["condition_column"])}</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>")
 
 
@@ -158,10 +169,9 @@ def html_list(grid: EvidenceMap, base: str = "../") -> Markup:
     sections = []
     for cid, name in grid.conditions:
         found = [cell for tid, _tname in grid.techniques for cell in grid.cell(cid, tid)]
-        heading = (f'<h2 class="evidence-map__condition"><a href="{escape(base)}conditions/{escape(cid)}/">'
-                   f"{escape(name)}</a></h2>")
+        heading = f'<h2 class="evidence-map__condition">{_condition_link(base, cid, name)}</h2>'
         if not found:
-            sections.append(f'{heading}<p class="evidence-map__none">{escape(MAP_NO_FINDINGS)}</p>')
+            sections.append(f'{heading}<p class="evidence-map__none">{escape(MAP_WORDS["no_findings"])}</p>')
             continue
         items = "".join(
             f'<li class="evidence-map__item evidence-map__cell--{escape(cell.shown)}" '
@@ -172,8 +182,7 @@ def html_list(grid: EvidenceMap, base: str = "../") -> Markup:
             f'<span class="evidence-map__outcome">{escape(cell.outcome_name)}</span></a> '
             f'<span class="evidence-map__verdict">'
             f'<span class="evidence-map__icon" aria-hidden="true">{escape(cell.icon)}</span> '
-            f'<span class="evidence-map__direction">{escape(cell.direction_words)}</span>, '
-            f'<span class="evidence-map__certainty">{escape(cell.certainty_words)}</span></span></li>'
+            f'{_direction_and_certainty(cell, ", ")}</span></li>'
             for cell in found)
         sections.append(f'{heading}<ul class="evidence-map__list-findings">{items}</ul>')
     return Markup(f'<div class="evidence-map__list">{"".join(sections)}</div>')

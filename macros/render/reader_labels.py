@@ -24,5 +24,3 @@ URGENT_ACTION = LEVEL_ACTION["urgent"]
 CRISIS_LINES = vocabulary("crisis_lines")
 # The words of the pages themselves: headings, phrases, buttons (templates read them as `words`).
 PAGE = words().get("page", {})
-# The evidence map's list (narrow screens), under a condition with no finding.
-MAP_NO_FINDINGS = PAGE["evidence_map"]["no_findings"]
