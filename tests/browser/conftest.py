@@ -16,7 +16,8 @@ import pytest
 from site_server import serve
 
 from .phone_reading import measure_finder, measure_page
-from .site_audit import FULL_AUDIT, audit_site, headers_from_file, html_file, pages_in_sitemap, variant_plan
+from .site_audit import (FULL_AUDIT, audit_site, colour_checked_elsewhere, headers_from_file, html_file,
+                         pages_in_sitemap, variant_plan)
 
 LAUNCH_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -86,13 +87,15 @@ def served_site(built_site):
 def site_audit(browser_session, served_site, built_site):
     """Every page in the sitemap audited once: in the light scheme on desktop, and one page of
     each template in every colour scheme and viewport; with FULL_AUDIT=1, every page in all four.
+    A page made from a data file and audited once leaves out the colour rules, checked on its
+    template's largest page in all four (site_audit.colour_checked_elsewhere); nightly, no page does.
     Each page is also measured on a phone as it stands loaded (phone_reading.measure_page)."""
     started = time.perf_counter()
     paths = pages_in_sitemap(built_site)
     size = lambda path: html_file(built_site, path).stat().st_size  # noqa: E731
     plan = variant_plan(paths, full=FULL_AUDIT, size=size)
     audit = browser_session.run(audit_site(browser_session.browser, served_site, paths, plan=plan, size=size,
-                                           measure=measure_page))
+                                           measure=measure_page, without_colour=colour_checked_elsewhere(plan)))
     full = sum(len(v) == len(audit.variants) for v in plan.values())
     _timings[f"site audit and phone reading ({len(paths)} pages; {full} of them in all {len(audit.variants)} variants, "
              f"{len(audit.results)} page audits)"] = time.perf_counter() - started

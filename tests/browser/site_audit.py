@@ -9,8 +9,11 @@ switched with Material's own toggle, as a reader would. Two tabs work at once, o
 per core.
 
 Which variants: every page is audited in the light scheme on desktop, and one page
-of each template (the largest) in all four (`variant_plan`). With FULL_AUDIT=1
-(`make test-full`, run nightly) every page is audited in all four.
+of each template (the largest) in all four (`variant_plan`). A page made from a data
+file that is audited only so leaves out the colour rules (`colour_checked_elsewhere`):
+its colours are its template's, checked on that largest page in all four. With
+FULL_AUDIT=1 (`make test-full`, run nightly) every page is audited in all four, colour
+rules and all.
 
 The same load serves other measurements: `audit_site(..., measure=...)` hands each tab, once
 audited, to a function whose result is kept (the session measures every page on a phone so).
@@ -108,6 +111,7 @@ class PageResult:
     structure: dict | None = None
     error: str | None = None
     measured: dict | None = None  # on the first variant: what audit_site's `measure` found on the page
+    colour_rules_left_out: bool = False  # see colour_checked_elsewhere
 
 
 @dataclass
@@ -178,6 +182,21 @@ def variant_plan(paths: list[str], full: bool, size=len) -> dict[str, list[str]]
     return {path: list(VARIANTS) if path in every else [STRUCTURE_VARIANT] for path in paths}
 
 
+# The folders of data/ whose files each make a page one folder down (conditions/sciatica/ ...).
+DATA_PAGE_TEMPLATES = frozenset(f"{folder.name}/*/" for folder in (Path(__file__).resolve().parents[2] / "data").iterdir()
+                                if folder.is_dir())
+
+
+def colour_checked_elsewhere(plan: dict[str, list[str]]) -> set[str]:
+    """The pages whose one audit (light, desktop) may leave out the colour rules: pages made from
+    a data file through their kind's template, not audited in all four variants. Data text
+    reaches a page escaped, with no colour of its own, so such a page has its template's
+    colours, and the largest page of the template is checked for colour in all four variants.
+    Pages written in docs/ (which may set a colour inline) are always checked."""
+    return {path for path, variants in plan.items()
+            if variants == [STRUCTURE_VARIANT] and template_of(path) in DATA_PAGE_TEMPLATES}
+
+
 def headers_from_file(path: Path) -> dict[str, str]:
     """The headers a `_headers` file sets for every path (`/*`)."""
     headers, applies = {}, False
@@ -232,18 +251,21 @@ class _Probe:
         if not (url.startswith(self.origin) or url.startswith(("data:", "blob:", "about:"))):
             self._note("foreign_requests", url)
 
-    async def _axe(self, result: PageResult, scheme: str):
+    async def _axe(self, result: PageResult, scheme: str, colour: bool = True):
         problem = await self.page.evaluate(_SWITCH_SCHEME, SCHEMES[scheme])
         if problem:
             result.error = problem
             return
         rules = {"type": "tag", "values": WCAG_TAGS} if scheme == "light" else {"type": "rule", "values": COLOUR_RULES}
-        found = await self.page.evaluate("(options) => axe.run(document, options)",
-                                         {"runOnly": rules, "resultTypes": ["violations"]})
+        options = {"runOnly": rules, "resultTypes": ["violations"]}
+        if not colour:
+            options["rules"] = {rule: {"enabled": False} for rule in COLOUR_RULES}
+            result.colour_rules_left_out = True
+        found = await self.page.evaluate("(options) => axe.run(document, options)", options)
         result.violations = [_summarise(v) for v in found["violations"]]
 
     async def audit(self, base_url: str, path: str, axe_script: str, variants: list[str],
-                    measure=None) -> list[PageResult]:
+                    measure=None, colour: bool = True) -> list[PageResult]:
         """Load one page, then audit it at each width and in each colour scheme of `variants`
         (which always include the first, light on desktop); then, with `measure`, hand it the tab
         (an async function of the page) and keep what it returns on the first variant."""
@@ -271,7 +293,7 @@ class _Probe:
             try:
                 if viewport != "desktop" and self.page.viewport_size != VIEWPORTS[viewport]:
                     await self.page.set_viewport_size(VIEWPORTS[viewport])
-                await self._axe(result, scheme)
+                await self._axe(result, scheme, colour)
                 if result.variant == STRUCTURE_VARIANT:
                     result.structure = await self.page.evaluate(_STRUCTURE)
                 result.csp_violations = await self.page.evaluate("window.__cspViolations.splice(0)")
@@ -288,12 +310,14 @@ class _Probe:
 
 
 async def audit_site(browser, base_url: str, paths: list[str], parallel: int = PARALLEL_PAGES,
-                     plan: dict[str, list[str]] | None = None, size=None, measure=None) -> Audit:
+                     plan: dict[str, list[str]] | None = None, size=None, measure=None,
+                     without_colour: set[str] = frozenset()) -> Audit:
     """Audit each page in the variants `plan` gives it (by default, all four). With `size`
     (path -> bytes), the costliest pages (size times variants) start first, so that no tab is
     left with one long page at the end while the other waits. With `measure`, an async function
     of the tab, also measure each page once it is audited (Audit.measured), so a page is loaded
-    once for both."""
+    once for both. The pages in `without_colour` are audited without the colour rules
+    (colour_checked_elsewhere)."""
     from axe_playwright_python.base import AXE_SCRIPT
 
     plan = plan or {path: list(VARIANTS) for path in paths}
@@ -315,7 +339,8 @@ async def audit_site(browser, base_url: str, paths: list[str], parallel: int = P
     async def worker(probe: _Probe):
         while not jobs.empty():
             path = jobs.get_nowait()
-            results.extend(await probe.audit(base_url, path, AXE_SCRIPT, plan[path], measure))
+            results.extend(await probe.audit(base_url, path, AXE_SCRIPT, plan[path], measure,
+                                             colour=path not in without_colour))
 
     await asyncio.gather(*(worker(probe) for probe in probes))
     cookies = {f"tab {n + 1}": await context.cookies() for n, context in enumerate(contexts)}

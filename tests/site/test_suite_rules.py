@@ -13,7 +13,7 @@ import sys
 import pytest
 import yaml
 
-from browser.site_audit import STRUCTURE_VARIANT, VARIANTS, template_of, variant_plan
+from browser.site_audit import STRUCTURE_VARIANT, VARIANTS, colour_checked_elsewhere, template_of, variant_plan
 from conftest import ROOT, ignore_built_output
 from site_server import serve
 from test_links import UNTHROTTLED, run_linkchecker
@@ -76,6 +76,14 @@ def test_every_page_is_audited_and_every_template_in_every_variant():
     assert variant_plan(PATHS, full=True) == {path: VARIANTS for path in PATHS}
 
 
+def test_only_pages_made_from_data_leave_the_colour_rules_to_their_templates_largest_page():
+    size = {"conditions/b/": 30}.get
+    plan = variant_plan(PATHS + ["editors/x/", "icd10/"], full=False, size=lambda path: size(path, 10))
+    # about/ is written in docs/ and may set a colour inline; conditions/b/ is checked in all four.
+    assert colour_checked_elsewhere(plan) == {"conditions/a/", "conditions/c/"}
+    assert colour_checked_elsewhere(variant_plan(PATHS, full=True)) == set()
+
+
 def test_the_full_sweep_runs_nightly():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "nightly.yml").read_text())
     triggers = workflow.get("on") or workflow.get(True)  # YAML 1.1 reads the key `on` as true
@@ -97,3 +105,12 @@ def test_the_benchmark_tests_run_with_make_bench_not_make_test():
     makefile = (ROOT / "Makefile").read_text()
     recipe = makefile[makefile.index("\nbench:"):].split("\n\n")[0]
     assert f"-m pytest -m bench {bench_tests}" in recipe
+
+
+def test_make_test_gives_both_its_processes_one_new_folder_for_the_xss_corpus():
+    from xss_corpus import SHARED
+
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile[makefile.index("\ntest:"):].split("\n\n")[0]
+    assert f"export {SHARED}=$$(mktemp -d)" in recipe, "the corpus would be built twice"
+    assert f"$${SHARED}" in recipe.split("cat $$log")[1], "the corpus folder is not removed"
