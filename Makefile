@@ -87,15 +87,16 @@ $(VNU_JAR): tests/html_check/package.json tests/html_check/package-lock.json
 # built once, into site/, and every test that needs a built site reads that one build.
 # The browser tests and the rest run at once, one on each core (the browser part waits on
 # Chromium much of the time): the browser part's report is printed when both are done, and
-# the target fails if either part fails. README "Tests" has the times.
+# the target fails if either part fails. Both parts test the same XSS corpus, built once by
+# whichever asks first in a folder new for the run (tests/xss_corpus.py). README "Tests" has the times.
 test: $(STAMP) system-packages $(VNU_JAR)
 	$(PY) -m macros.cli.check
 	$(MAKE) --no-print-directory build
-	@log=$$(mktemp); \
+	@log=$$(mktemp); export XSS_CORPUS_DIR=$$(mktemp -d); \
 	BUILT_SITE=site $(PYTEST) tests/browser >$$log 2>&1 & browser=$$!; \
 	BUILT_SITE=site $(PYTEST) --ignore=tests/browser; rest=$$?; \
 	wait $$browser; browser=$$?; \
-	echo; echo "=== the browser tests (tests/browser), run at the same time ==="; cat $$log; rm -f $$log; \
+	echo; echo "=== the browser tests (tests/browser), run at the same time ==="; cat $$log; rm -rf $$log $$XSS_CORPUS_DIR; \
 	echo; echo "make test: browser tests exit $$browser, the other tests exit $$rest"; \
 	[ $$browser -eq 0 ] && [ $$rest -eq 0 ]
 

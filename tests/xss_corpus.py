@@ -5,12 +5,13 @@ validated as the build validates it. It is either rejected, with a message namin
 file, line and field, or accepted; every payload that some field accepts is then
 built into a real site (all its accepting fields at once), where the tests look for
 it. Shared by tests/unit/test_xss_corpus.py (the HTML) and tests/browser (a real browser),
-so the builds happen once per session.
+so the builds happen once per session, and once per `make test` (see SHARED).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,11 +149,31 @@ def build_corpus(root: Path) -> Corpus:
 
 
 _cache: dict[int, Corpus] = {}
+# `make test` runs two pytest processes at once (the browser tests and the rest) and names
+# one empty folder, new for the run, in this variable: the first process to ask builds the
+# corpus there, the other waits for it and reads it.
+SHARED = "XSS_CORPUS_DIR"
+
+
+def _shared_corpus(folder: Path) -> Corpus:
+    import fcntl
+    import pickle
+
+    saved = folder / "corpus.pickle"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # held while the first process builds; the second waits here
+        if not saved.exists():
+            corpus = build_corpus(folder / "corpus")
+            saved.write_bytes(pickle.dumps(corpus))
+            return corpus
+    return pickle.loads(saved.read_bytes())  # our own file, written above by this test run
 
 
 def corpus_for(tmp_path_factory) -> Corpus:
-    """The corpus, built once per test session whichever test asks first."""
+    """The corpus, built once per test session whichever test asks first (once per `make test`,
+    for both its processes, when SHARED names a folder)."""
     key = id(tmp_path_factory)
     if key not in _cache:
-        _cache[key] = build_corpus(tmp_path_factory.mktemp("xss"))
+        shared = os.environ.get(SHARED)
+        _cache[key] = _shared_corpus(Path(shared)) if shared else build_corpus(tmp_path_factory.mktemp("xss"))
     return _cache[key]

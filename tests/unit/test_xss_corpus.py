@@ -98,3 +98,21 @@ def test_accepted_payloads_reach_the_html_as_inert_text(corpus):
     assert escaped, "no accepted payload was found in any page, so none was shown to be escaped"
     # Which: every accepted payload is accounted for, as escaped text or not published at all.
     assert len(shown) == len(corpus.accepted())
+
+
+def test_make_tests_two_processes_build_the_corpus_once(tmp_path, monkeypatch):
+    """With XSS_CORPUS_DIR set (as `make test` sets it for both its processes), the first asker
+    builds into that folder and a later one reads what it built instead of building again."""
+    import xss_corpus
+
+    built = []
+
+    def build(root):
+        built.append(root)
+        return xss_corpus.Corpus(fields=[], outcomes=[], sites={"script element": root / "site"})
+
+    monkeypatch.setattr(xss_corpus, "build_corpus", build)
+    first = xss_corpus._shared_corpus(tmp_path)
+    second = xss_corpus._shared_corpus(tmp_path)
+    assert built == [tmp_path / "corpus"]
+    assert second == first and second is not first
