@@ -219,7 +219,12 @@ CODES = [
 async def visit(browser, url: str) -> tuple[str, str]:
     page = await browser.new_page()
     await page.goto(url, wait_until="load")
-    await page.wait_for_load_state("networkidle")
+    # Done when /connect/ has said what it found, or the reader has been sent on from it or
+    # from a code's own page (/icd10/<code>/, which refreshes to its condition).
+    await page.wait_for_function(
+        "() => { const box = document.getElementById('connect-result');"
+        " return box ? !/Looking up/.test(box.textContent) : !location.pathname.includes('/icd10/'); }")
+    await page.wait_for_load_state("load")
     final, text = page.url, await page.inner_text("body")
     await page.close()
     return final, text

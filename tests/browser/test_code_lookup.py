@@ -52,7 +52,11 @@ def look_up(browser_session, tmp_path_factory):
         found = {}
         for raw in [raw for raw, _ in FOUND] + NOT_FOUND:
             await page.goto(f"{base}connect/?icd10={raw}", wait_until="load")
-            await page.wait_for_load_state("networkidle")
+            # Done when the look-up has said what it found, or has left for another page.
+            await page.wait_for_function(
+                "() => { const box = document.getElementById('connect-result');"
+                " return !box || !/Looking up/.test(box.textContent); }")
+            await page.wait_for_load_state("load")
             found[raw] = page.url.removeprefix(base)
         await page.close()
         return found
