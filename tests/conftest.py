@@ -125,6 +125,9 @@ def graph(kb):
     return build_relation_graph(kb)
 
 
+_SHARED_PAGES: dict = {}  # the session's built site -> BuiltPages, its pages parsed once
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test session exactly as `make build` does.
@@ -136,11 +139,13 @@ def built_site(tmp_path_factory) -> Path:
     if given:
         site = Path(given).resolve() if Path(given).is_absolute() else (ROOT / given).resolve()
         assert (site / "index.html").is_file(), f"BUILT_SITE={given}: no built site there (run make build)"
-        return site
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    result = run_build(project)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return project / "site"
+    else:
+        project = copy_project(tmp_path_factory.mktemp("project"))
+        result = run_build(project)
+        assert result.returncode == 0, result.stderr[-4000:]
+        site = (project / "site").resolve()
+    _SHARED_PAGES[site] = BuiltPages(site)  # its pages parsed once, for page_soup and built_pages
+    return site
 
 
 class BuiltPages:
@@ -184,4 +189,15 @@ class BuiltPages:
 
 @pytest.fixture(scope="session")
 def built_pages(built_site) -> BuiltPages:
-    return BuiltPages(built_site)
+    return _SHARED_PAGES[built_site]
+
+
+def page_soup(site: Path, file: str):
+    """The page `file` ('conditions/sciatica/index.html') of `site`, parsed: the shared parse
+    (read-only; copy it to change it) when `site` is the session's built site, else a new one."""
+    shared = _SHARED_PAGES.get(Path(site).resolve())
+    if shared is not None:
+        return shared.soup(file)
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((Path(site) / file).read_text(encoding="utf-8"), "lxml")

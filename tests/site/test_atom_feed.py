@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from conftest import ROOT
+from conftest import ROOT, page_soup
 from macros.data.knowledge_base import load_knowledge_base
 from macros.data.kinds import KIND_FOLDERS, PAGE_KINDS
 
@@ -174,7 +174,7 @@ def test_every_page_links_the_feed_from_its_head(built_site):
 
 
 def test_for_clinics_links_the_feed(built_site):
-    article = BeautifulSoup((built_site / "for-clinics" / "index.html").read_text(), "lxml").select_one("article")
+    article = page_soup(built_site, "for-clinics/index.html").select_one("article")
     assert article.find("a", href="../feed.xml")
 
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, page_soup
 from macros.data.diagnosis_codes import code_table, normalize
 from macros.data.kinds import KIND_FOLDERS, PAGE_KINDS
 
@@ -64,9 +64,9 @@ def test_the_code_table_is_the_data(built_site, kb):
 
 
 def test_every_listed_code_has_a_page_that_leads_to_its_condition(built_site, kb):
-    index = BeautifulSoup((built_site / "icd10" / "index.html").read_text(), "lxml").select_one("article")
+    index = page_soup(built_site, "icd10/index.html").select_one("article")
     for prefix, entry in code_table(kb).items():
-        page = BeautifulSoup((built_site / "icd10" / entry["code"] / "index.html").read_text(), "lxml")
+        page = page_soup(built_site, f"icd10/{entry['code']}/index.html")
         refresh = page.find("meta", attrs={"http-equiv": "refresh"})
         assert refresh["content"] == f"0; url=../../conditions/{entry['condition']}/"
         assert page.select_one(f"article a[href='../../conditions/{entry['condition']}/']"), "no link for readers"
@@ -74,7 +74,7 @@ def test_every_listed_code_has_a_page_that_leads_to_its_condition(built_site, kb
 
 
 def test_connect_page_works_without_javascript_too(built_site, kb):
-    page = BeautifulSoup((built_site / "connect" / "index.html").read_text(), "lxml")
+    page = page_soup(built_site, "connect/index.html")
     assert page.select_one("#connect-result[data-table='../api/v1/icd10.json']")
     assert page.select_one("noscript a[href='../icd10/']")
     condition_links = {a["href"] for a in page.select("article a[href^='../conditions/']")}
@@ -114,7 +114,7 @@ def test_structured_data_cannot_break_out_of_its_script(tmp_path, fixture_data):
 
 
 def test_checklist_lists_every_caution(built_site, kb):
-    page = BeautifulSoup((built_site / "checklist" / "index.html").read_text(), "lxml").select_one("article")
+    page = page_soup(built_site, "checklist/index.html").select_one("article")
     text = " ".join(page.get_text(" ").split())
     for caution_id, caution in kb["caution"].items():
         assert " ".join(caution.checklist.split()) in text
@@ -127,7 +127,7 @@ def test_every_page_has_canonical_address_and_description(built_site, kb):
     for kind in PAGE_KINDS:
         for entity_id, entity in kb[kind].items():
             url = f"{SITE_URL}{KIND_FOLDERS[kind]}/{entity_id}/"
-            soup = BeautifulSoup((built_site / KIND_FOLDERS[kind] / entity_id / "index.html").read_text(), "lxml")
+            soup = page_soup(built_site, f"{KIND_FOLDERS[kind]}/{entity_id}/index.html")
             assert soup.find("link", rel="canonical")["href"] == url
             assert soup.find("meta", attrs={"name": "description"})["content"] == " ".join(entity.summary.split())
             assert f"<loc>{url}</loc>" in sitemap
@@ -135,7 +135,7 @@ def test_every_page_has_canonical_address_and_description(built_site, kb):
 
 def test_condition_pages_offer_print_and_share(built_site, kb):
     for condition_id in kb["condition"]:
-        soup = BeautifulSoup((built_site / "conditions" / condition_id / "index.html").read_text(), "lxml")
+        soup = page_soup(built_site, f"conditions/{condition_id}/index.html")
         box = soup.select_one(".share-box")
         assert box.select_one("button[data-print]") and box.select_one("button[data-copy='#page-address']")
         assert box.select_one("input#page-address")["value"] == f"{SITE_URL}conditions/{condition_id}/"

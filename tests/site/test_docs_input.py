@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
+from conftest import FIXTURE_DATA, ROOT, copy_project, run_build, page_soup
 from macros.site import content_security_policy as csp
 from macros.site.page_markup_rules import markup_problems, redirect_problem, symlinks_in
 
@@ -23,8 +23,9 @@ _THEME_FORMS = ({"md-search__form"}, {"md-header__option"})  # the search box an
 _LEAVES = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//|\\)")
 
 
-def built_page_problems(page: str, html: str, site: Path | None = None) -> list[str]:
-    soup = BeautifulSoup(html, "lxml")
+def built_page_problems(page: str, html, site: Path | None = None) -> list[str]:
+    """What is wrong with one built page, given as its HTML text or as its (read-only) parse."""
+    soup = BeautifulSoup(html, "lxml") if isinstance(html, str) else html
     found = []
     for script in soup.find_all("script"):
         kind = (script.get("type") or "").strip().lower()
@@ -60,7 +61,7 @@ def test_the_built_site_has_no_unknown_scripts_forms_base_or_leaving_redirects(b
     found = []
     for html in sorted(built_site.rglob("*.html")):
         page = html.relative_to(built_site).as_posix()
-        found += built_page_problems(page, html.read_text(encoding="utf-8"), built_site)
+        found += built_page_problems(page, page_soup(built_site, page), built_site)
     assert not found, "markup the site does not allow:\n" + "\n".join(found[:40])
 
 

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
+from conftest import FIXTURE_DATA, ROOT, copy_project, run_build, page_soup
 from macros.data.data_errors import DataErrors
 from macros.editors.field_guide import all_blocks, block_anchor, fields_of
 from macros.data.knowledge_base import load_knowledge_base
@@ -188,7 +188,7 @@ def test_every_real_page_shows_who_reviewed_it(built_site):
     kb = load_knowledge_base(ROOT / "data")
     for kind in PAGE_KINDS:
         for entity_id, entity in kb[kind].items():
-            page = soup_of(built_site / KIND_FOLDERS[kind] / entity_id / "index.html")
+            page = page_soup(built_site, f"{KIND_FOLDERS[kind]}/{entity_id}/index.html")
             text = " ".join(page.select_one("aside.review-dates").get_text(" ").split())
             assert f"Next review due: {entity.next_review.isoformat()}" in text
             # No clinician is listed yet, so every page must say so plainly, not name the editors.
@@ -196,7 +196,7 @@ def test_every_real_page_shows_who_reviewed_it(built_site):
 
 
 def test_real_site_has_whats_new_in_the_menu_and_status_out_of_it(built_site):
-    nav = soup_of(built_site / "index.html").select_one("nav.md-nav--primary")
+    nav = page_soup(built_site, "index.html").select_one("nav.md-nav--primary")
     assert nav.find("a", href=lambda h: h and h.rstrip("/").endswith("whats-new"))
     assert not nav.find("a", href=lambda h: h and "editors/" in h)
     assert (built_site / "editors" / "status" / "index.html").exists()

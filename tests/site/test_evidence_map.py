@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from conftest import ROOT, FIXTURE_DATA
+from conftest import ROOT, FIXTURE_DATA, page_soup
 from macros.render.evidence_map import build_evidence_map, svg
 from macros.data.knowledge_base import load_knowledge_base
 from macros.data.model import CERTAINTY_WORDS
@@ -47,7 +47,7 @@ def words(certainty: str, direction: str) -> tuple[str, str]:
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(), "lxml")
+    return page_soup(site, f"{path}/index.html")
 
 
 def test_the_data_has_findings_to_map_in_both_kinds_of_column(expected):

@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, page_soup
 from macros.data.kinds import KIND_FOLDERS
 from macros.render.reader_labels import CERTAINTY, DIRECTION
 
@@ -17,8 +17,7 @@ BOTTOM_LINE = ("condition", "technique")  # the page kinds that open with the bo
 
 
 def soup_of(site, kind, entity_id) -> BeautifulSoup:
-    html = (site / KIND_FOLDERS[kind] / entity_id / "index.html").read_text()
-    return BeautifulSoup(html, "lxml").select_one("article.md-content__inner")
+    return page_soup(site, f"{KIND_FOLDERS[kind]}/{entity_id}/index.html").select_one("article.md-content__inner")
 
 
 def entity_pages():
@@ -198,7 +197,7 @@ def test_the_header_shows_the_short_name_and_no_edit_pencil_and_each_page_ends_w
         if link is None or link.get_text() != "Suggest a correction" or not link["href"].startswith("https://github.com/"):
             missing.append(where)
     assert not missing, f"pages without a 'Suggest a correction' link: {missing}"
-    sciatica = BeautifulSoup((built_site / "conditions/sciatica/index.html").read_text(), "lxml")
+    sciatica = page_soup(built_site, "conditions/sciatica/index.html")
     assert sciatica.select_one("p.suggest-correction a")["href"].endswith("/data/conditions/sciatica.yml")
 
 

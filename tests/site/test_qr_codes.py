@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import needed_tool
+from conftest import needed_tool, page_soup
 from macros.data.kinds import KIND_FOLDERS
 from macros.render.qr_codes import MASK, qr_code, qr_svg
 
@@ -46,7 +46,7 @@ def test_every_page_code_scans_to_its_address(tmp_path, pages):
 def test_each_page_holds_its_own_code(built_site, pages):
     for kind, entity_id, entity in pages:
         page = built_site / KIND_FOLDERS[kind] / entity_id / "index.html"
-        svg = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one(".share-box svg.qr-code")
+        svg = page_soup(built_site, page.relative_to(built_site).as_posix()).select_one(".share-box svg.qr-code")
         made = BeautifulSoup(qr_svg(url_of(kind, entity_id), f"QR code for {entity.name}"), "lxml").svg
         assert svg is not None, page
         assert svg.find("path")["d"] == made.find("path")["d"], f"{page}: not the code for its address"

@@ -12,14 +12,14 @@ from bs4 import BeautifulSoup
 
 from macros.data.kinds import KIND_FOLDERS, PAGE_KINDS
 from macros.data.relation_graph import build_relation_graph
-from conftest import FIXTURE_DATA, ROOT, copy_project, run_build
+from conftest import FIXTURE_DATA, ROOT, copy_project, run_build, page_soup
 
 
 @lru_cache(maxsize=None)  # parsed once for the module's tests, which only read it
 def page(site: Path, kind: str, entity_id: str) -> BeautifulSoup:
     path = site / KIND_FOLDERS[kind] / entity_id / "index.html"
     assert path.exists(), f"no page for {kind} {entity_id}"
-    return BeautifulSoup(path.read_text(), "lxml")
+    return page_soup(site, path.relative_to(site).as_posix())
 
 
 def article(soup):
@@ -37,7 +37,7 @@ def test_one_page_per_data_file_and_an_index(built_site, kb, kind):
     page_ids = {p.parent.name for p in (built_site / folder).glob("*/index.html")}
     renamed = {old.split("/")[1] for old in kb.redirects if old.startswith(f"{folder}/")}
     assert page_ids == data_ids | renamed
-    index = BeautifulSoup((built_site / folder / "index.html").read_text(), "lxml")
+    index = page_soup(built_site, f"{folder}/index.html")
     assert {h.rsplit("/", 2)[-2] for h in links_in(index) if h.startswith("./") or "/" in h} >= data_ids
 
 
@@ -137,7 +137,7 @@ def test_every_page_has_disclaimer_and_review_dates(built_site, built_pages, kb)
 
 
 def test_sources_page_lists_every_source_with_the_pages_citing_it(built_site, kb, graph):
-    soup = BeautifulSoup((built_site / "sources" / "index.html").read_text(), "lxml")
+    soup = page_soup(built_site, "sources/index.html")
     headings = {h["id"]: h for h in soup.select("h2[id]")}
     for source_id in kb["source"]:
         assert source_id in headings, f"source {source_id} missing from the sources page"

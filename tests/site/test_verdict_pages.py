@@ -6,15 +6,14 @@ import json
 
 import jsonschema
 import pytest
-from bs4 import BeautifulSoup
 
 from macros.data.model import level_action
-from conftest import FIXTURE_DATA, ROOT, copy_project, edit, run_build
+from conftest import FIXTURE_DATA, ROOT, copy_project, edit, run_build, page_soup
 from macros.data.kinds import KIND_FOLDERS, PAGE_KINDS
 
 
 def soup(site, path):
-    return BeautifulSoup((site / path / "index.html").read_text(), "lxml")
+    return page_soup(site, f"{path}/index.html")
 
 
 def test_no_certainty_badge_stands_without_a_verdict(built_site, built_pages):
