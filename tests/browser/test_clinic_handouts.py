@@ -41,10 +41,13 @@ async def print_all(browser, base: str, paths: list[str], papers: list[str], out
     """{paper: {path: its PDF}}: each page is loaded once and printed on each paper (PAPERS);
     with `button`, after clicking that print button."""
     limit = asyncio.Semaphore(4)
+    # One browser context for all the tabs (a context per tab costs a new renderer each); the
+    # pages are only loaded and printed, and the print button keeps nothing between pages.
+    context = await browser.new_context()
 
     async def one(path: str) -> tuple[str, dict[str, Path]]:
         async with limit:
-            page = await browser.new_page()
+            page = await context.new_page()
             await page.goto(base + path, wait_until="load")
             if button:
                 assert await page.evaluate(CLICK_PRINT, button) == 1, f"{path}: {button} did not print"
@@ -56,7 +59,10 @@ async def print_all(browser, base: str, paths: list[str], papers: list[str], out
             await page.close()
             return path, targets
 
-    done = dict(await asyncio.gather(*(one(p) for p in paths)))
+    try:
+        done = dict(await asyncio.gather(*(one(p) for p in paths)))
+    finally:
+        await context.close()
     return {paper: {path: targets[paper] for path, targets in done.items()} for paper in papers}
 
 
@@ -216,8 +222,16 @@ CODES = [
 ]
 
 
-async def visit(browser, url: str) -> tuple[str, str]:
-    page = await browser.new_page()
+@pytest.fixture(scope="module")
+def visits(browser_session):
+    """One browser context for the code look-ups below, each in a tab of its own."""
+    context = browser_session.run(browser_session.browser.new_context())
+    yield context
+    browser_session.run(context.close())
+
+
+async def visit(context, url: str) -> tuple[str, str]:
+    page = await context.new_page()
     await page.goto(url, wait_until="load")
     # Done when /connect/ has said what it found, or the reader has been sent on from it or
     # from a code's own page (/icd10/<code>/, which refreshes to its condition).
@@ -231,21 +245,21 @@ async def visit(browser, url: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("code, destination", CODES)
-def test_connect_takes_any_form_of_a_code_to_its_condition(browser_session, served_site, code, destination):
-    final, _ = browser_session.run(visit(browser_session.browser, f"{served_site}connect/?icd10={code}"))
+def test_connect_takes_any_form_of_a_code_to_its_condition(browser_session, visits, served_site, code, destination):
+    final, _ = browser_session.run(visit(visits, f"{served_site}connect/?icd10={code}"))
     assert final == served_site + destination
 
 
 @pytest.mark.parametrize("code", ["Z99.89", "hello", ""])
-def test_connect_explains_an_unknown_code_and_offers_the_list(browser_session, served_site, code):
-    final, text = browser_session.run(visit(browser_session.browser, f"{served_site}connect/?icd10={code}"))
+def test_connect_explains_an_unknown_code_and_offers_the_list(browser_session, visits, served_site, code):
+    final, text = browser_session.run(visit(visits, f"{served_site}connect/?icd10={code}"))
     assert final.startswith(served_site + "connect/")
     assert "We don't have a page for the code" in text
     assert "Sciatica" in text and "Low back pain" in text
 
 
-def test_the_static_code_pages_send_the_reader_on(browser_session, served_site):
-    final, _ = browser_session.run(visit(browser_session.browser, f"{served_site}icd10/M54.3/"))
+def test_the_static_code_pages_send_the_reader_on(browser_session, visits, served_site):
+    final, _ = browser_session.run(visit(visits, f"{served_site}icd10/M54.3/"))
     assert final == served_site + "conditions/sciatica/"
 
 
