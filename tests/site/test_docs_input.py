@@ -413,30 +413,54 @@ def test_a_title_the_theme_would_print_as_markup_is_refused():
     assert title_error("p.md", "Pain &gt; 3 months") is None
 
 
-@pytest.mark.parametrize("path, maker", [("conditions/sore-back.md", "data/conditions/sore-back.yml"),
-                                         ("conditions/index.md", "the data in data/"),
-                                         ("api/v1/evidence-map.json", "the data in data/")])
-def test_build_refuses_a_docs_file_at_a_generated_address_naming_both(tmp_path, path, maker):
+AT_GENERATED_ADDRESSES = {"conditions/sore-back.md": "data/conditions/sore-back.yml",
+                          "conditions/index.md": "the data in data/",
+                          "api/v1/evidence-map.json": "the data in data/"}
+
+
+@pytest.fixture(scope="module")
+def docs_files_at_generated_addresses(tmp_path_factory) -> tuple[int, str]:
+    """One build of the fixture site with a docs/ file at each address above (the build names
+    every one of them)."""
+    project = copy_project(tmp_path_factory.mktemp("generated-addresses") / "p", data=FIXTURE_DATA)
+    for path in AT_GENERATED_ADDRESSES:
+        (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / path).write_text("# Sore back\n\nAnother text.\n")
+    return _build_output(project)
+
+
+@pytest.mark.parametrize("path", AT_GENERATED_ADDRESSES)
+def test_build_refuses_a_docs_file_at_a_generated_address_naming_both(docs_files_at_generated_addresses, path):
     """A docs/ page at the address of a page the site makes was silently replaced by it."""
-    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
-    (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
-    (project / "docs" / path).write_text("# Sore back\n\nAnother text.\n")
-    code, output = _build_output(project)
+    code, output = docs_files_at_generated_addresses
     assert code != 0
+    maker = AT_GENERATED_ADDRESSES[path]
     assert f"docs/{path}:1: the site makes the file at this address itself, from {maker}" in output, output[-3000:]
 
 
-@pytest.mark.parametrize("expression", ['lipsum.__globals__["os"].getcwd()', "cycler.__init__.__globals__",
-                                        'claim_verdict.__globals__["__builtins__"]', "range(3)",
-                                        "''.__class__.__mro__[1].__subclasses__()"])
-def test_a_prose_page_cannot_reach_python(tmp_path, expression):
+REACHING_FOR_PYTHON = ['lipsum.__globals__["os"].getcwd()', "cycler.__init__.__globals__",
+                       'claim_verdict.__globals__["__builtins__"]', "range(3)",
+                       "''.__class__.__mro__[1].__subclasses__()"]
+
+
+@pytest.fixture(scope="module")
+def pages_reaching_for_python(tmp_path_factory) -> tuple[int, str]:
+    """One build of the fixture site with docs/evil-<n>.md showing each expression above (the
+    build names every page it refuses)."""
+    project = copy_project(tmp_path_factory.mktemp("reach-python") / "p", data=FIXTURE_DATA)
+    for number, expression in enumerate(REACHING_FOR_PYTHON):
+        (project / "docs" / f"evil-{number}.md").write_text(
+            "---\ntitle: Evil\nrender_macros: true\n---\n\n# Evil\n\n" f"{{{{ {expression} }}}}\n")
+    return _build_output(project)
+
+
+@pytest.mark.parametrize("number, expression", list(enumerate(REACHING_FOR_PYTHON)))
+def test_a_prose_page_cannot_reach_python(pages_reaching_for_python, number, expression):
     """A docs/ page that shows data is a template: it reaches the site's functions, never Python
     (unsandboxed, `lipsum.__globals__` led to the os module at build time)."""
-    project = copy_project(tmp_path / "p", data=FIXTURE_DATA)
-    (project / "docs" / "evil.md").write_text("---\ntitle: Evil\nrender_macros: true\n---\n\n# Evil\n\n"
-                                              f"{{{{ {expression} }}}}\n")
-    code, output = _build_output(project)
+    code, output = pages_reaching_for_python
     assert code != 0
     # Refused by the check of every {{ }} before the macros plugin runs it (render/page_check.py).
-    assert re.search(r"docs/evil\.md:8: \w+: .*(is not allowed|unknown macro|may use only)", output), output[-3000:]
+    assert re.search(rf"docs/evil-{number}\.md:8: \w+: .*(is not allowed|unknown macro|may use only)", output), \
+        output[-3000:]
     assert "Traceback" not in output
