@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from macros.data.kinds import KINDS
+
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone 375 px": {"width": 375, "height": 740}}
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's palette names
 VARIANTS = [f"{scheme}, {viewport}" for viewport in VIEWPORTS for scheme in SCHEMES]
@@ -159,10 +161,13 @@ PROSE_PAGES = frozenset(f"{p.stem}/" for p in (Path(__file__).resolve().parents[
 
 def template_of(path: str) -> str:
     """Pages one folder down (conditions/sciatica/, conditions/migraine/ ...) share their
-    folder's template, and the prose pages (about/, myths/ ...) share theirs; every other
-    page (home, indexes, tools) counts as its own."""
+    folder's template, the A to Z lists of the kinds with pages (conditions/, techniques/ ...)
+    share theirs, and the prose pages (about/, myths/ ...) theirs; every other page (home,
+    tools) counts as its own."""
     if path in PROSE_PAGES:
         return "prose pages"
+    if path in A_TO_Z_PAGES:
+        return "A to Z lists"
     parts = path.strip("/").split("/")
     return f"{parts[0]}/*/" if len(parts) == 2 else path
 
@@ -182,9 +187,10 @@ def variant_plan(paths: list[str], full: bool, size=len) -> dict[str, list[str]]
     return {path: list(VARIANTS) if path in every else [STRUCTURE_VARIANT] for path in paths}
 
 
-# The folders of data/ whose files each make a page one folder down (conditions/sciatica/ ...).
-DATA_PAGE_TEMPLATES = frozenset(f"{folder.name}/*/" for folder in (Path(__file__).resolve().parents[2] / "data").iterdir()
-                                if folder.is_dir())
+# The kinds whose data files each make a page one folder down (conditions/sciatica/ ...), from
+# the one table of kinds; each kind's A to Z list is made from one template for all of them.
+DATA_PAGE_TEMPLATES = frozenset(f"{kind.folder}/*/" for kind in KINDS.values() if kind.has_pages)
+A_TO_Z_PAGES = frozenset(f"{kind.folder}/" for kind in KINDS.values() if kind.has_pages)
 
 
 def colour_checked_elsewhere(plan: dict[str, list[str]]) -> set[str]:

@@ -73,6 +73,8 @@ def test_every_page_is_audited_and_every_template_in_every_variant():
     # (docs/*.md) for the prose pages; the others are audited once.
     assert in_all_four == {"", "myths/", "conditions/", "conditions/b/", "techniques/x/"}
     assert {template_of(path) for path in in_all_four} == {template_of(path) for path in PATHS}
+    # The A to Z lists come from one template: the largest stands for all of them.
+    assert template_of("techniques/") == template_of("conditions/") != template_of("checklist/")
     assert variant_plan(PATHS, full=True) == {path: VARIANTS for path in PATHS}
 
 
