@@ -29,10 +29,9 @@ QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encod
 HELD_OUT = yaml.safe_load((ROOT / "tests" / "search_queries_held_out.yml").read_text(encoding="utf-8"))
 # Measured: see the README. Lower them only with a reason in the README.
 MIN_TOP3 = 0.99
-# The target for the held-out set is 95 %; it measured 48 of 51 (94.1 %), one search
-# short, and is not tuned against to close the gap (README "Search"). Raise this to 0.95
-# when a round tuned on the tuning set alone reaches it.
-MIN_TOP3_HELD_OUT = 0.94
+# The target for the held-out set: 95 %. It measured 48 of 51 until the fifth to seventh
+# rounds of the tuning set, then 49 of 51 (96.1 %): README "Search".
+MIN_TOP3_HELD_OUT = 0.95
 START = "conditions/sciatica/"
 TABS = 3  # tabs typing at once in the one Chromium: measured, 43 s in one tab, 28 s in three
 GUIDE_PAGES = ("is-massage-safe", "what-to-expect", "choosing-a-therapist", "myths", "medical-massage",
@@ -129,7 +128,7 @@ async def _search_in_the_worker(browser, base_url: str, queries: list[str]) -> d
 # to the worker takes a few. The box is still typed into, for every UI_SAMPLE-th search of the
 # tuning set and every UI_SAMPLE_TERMS-th search term of a guide page, and must show the worker's order
 # (test_the_search_box_shows_the_workers_results_in_its_order).
-UI_SAMPLE = 8
+UI_SAMPLE = 12
 UI_SAMPLE_TERMS = 3
 
 
@@ -186,12 +185,15 @@ def test_held_out_searches_find_the_page_in_the_top_three(results):
 
 
 def test_the_held_out_set_is_kept_apart_and_covers_every_kind_of_page(built_site):
+    # Counted, never listed: a held-out search shown in a message is no longer held out.
     tuning = {q["query"].casefold() for q in QUERIES}
-    assert not [q["query"] for q in HELD_OUT if q["query"].casefold() in tuning], "in both sets"
+    both = sum(q["query"].casefold() in tuning for q in HELD_OUT)
+    assert not both, f"{both} held-out searches are also in the tuning set (not listed here)"
     # No held-out search was copied into a page's search terms (data files and docs/ alike).
     index = json.loads((built_site / "search" / "reader_index.json").read_text(encoding="utf-8"))
     terms = {t.casefold() for doc in index["docs"] for t in doc.get("terms", [])}
-    assert not [q["query"] for q in HELD_OUT if q["query"].casefold() in terms], "a held-out search is a term"
+    copied = sum(q["query"].casefold() in terms for q in HELD_OUT)
+    assert not copied, f"{copied} held-out searches are a page's search term (not listed here)"
     assert len(HELD_OUT) >= 40
     expected = {q["expect"] for q in HELD_OUT}
     assert {f"{page}/" for page in GUIDE_PAGES} <= expected
