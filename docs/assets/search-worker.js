@@ -19,9 +19,10 @@ var CODE = /\b([a-z][0-9]{2}(?:\.?[0-9a-z]{1,4})?)\b/gi;
 var loading = null;
 
 function stem(term) {
-  // A few rules, the same for pages and queries: "cramps" finds "cramp", "injuris" finds
-  // "injuries", and "relaxing", "relaxed" find "relax" ("scarring" finds "scar").
+  // A few rules, the same for pages and queries: "cramps" finds "cramp", "injuries" finds
+  // "injury", and "relaxing", "relaxed" find "relax" ("scarring" finds "scar").
   if (term.length <= 3) return term;
+  if (/[^aeiou]ies$/.test(term) && term.length > 4) return term.slice(0, -3) + "y";
   if (/[^s]s$/.test(term)) term = term.slice(0, -1);
   var ending = /^(.{3,}?)(ing|ed)$/.exec(term);
   if (ending && !/eed$/.test(term)) {
@@ -65,17 +66,18 @@ function load() {
       processTerm: processTerm
     });
     search.addAll(data.docs.map(function (doc, i) { doc.id = i; return doc; }));
-    // Each page's other names and search terms, word for word: phrase -> its pages.
+    // Each page's title, other names and search terms, word for word: phrase -> its pages.
     var phrases = new Map();
     data.docs.forEach(function (doc) {
-      (doc.names || []).concat(doc.terms || []).forEach(function (text) {
+      if (doc.kind === "section") return;
+      [doc.title].concat(doc.names || [], doc.terms || []).forEach(function (text) {
         var key = phrase(text);
         if (!key) return;
         if (!phrases.has(key)) phrases.set(key, []);
         if (phrases.get(key).indexOf(doc.location) < 0) phrases.get(key).push(doc.location);
       });
     });
-    return {search: search, codes: data.codes, docs: data.docs, phrases: phrases};
+    return {search: search, codes: data.codes, docs: data.docs, phrases: phrases, words: new Map()};
   })();
   return loading;
 }
@@ -122,19 +124,84 @@ function byRareWords(index, hits, options) {
   return hits.sort(function (a, b) { return b.score - a.score; });
 }
 
+function namedIn(index, query) {
+  // Page -> the largest share of the query's rarity that one of its names or terms covers, for the
+  // names that stand inside the query as a run of whole words but are not all of it. "Massage" and
+  // stop words count for nothing: every page is about massage.
+  var words = String(query).toLowerCase().replace(/['\u2019]/g, "").split(/[^0-9a-z\u00c0-\u024f]+/).filter(Boolean);
+  var stems = words.map(stem), whole = stems.join(" "), rarity = [], total = 0;
+  words.forEach(function (word, i) {
+    var weight = 0;
+    if (!STOP.has(word) && stems[i] !== "massage")
+      weight = Math.log(1 + index.docs.length / (index.search.search(stems[i], {fuzzy: false, prefix: false}).length + 1));
+    rarity.push(weight);
+    total += weight;
+  });
+  var shares = new Map();
+  if (!total) return shares;
+  for (var start = 0; start < stems.length; start++) {
+    for (var end = start + 1; end <= stems.length; end++) {
+      var key = stems.slice(start, end).join(" ");
+      if (key === whole || !index.phrases.has(key)) continue;
+      var share = 0;
+      for (var i = start; i < end; i++) share += rarity[i] / total;
+      if (!share) continue;
+      index.phrases.get(key).forEach(function (location) {
+        shares.set(location, Math.max(shares.get(location) || 0, share));
+      });
+    }
+  }
+  return shares;
+}
+
+var SHORT = 4;
+var LONG = 6;
+var START_WEIGHT = 0.9;
+
+function wordStarts(index, text) {
+  // For each long word no page has, nor begins with ("asthmatic", "spinal", "immunity"), its start
+  // as well, so it finds the word it comes from ("asthma", "spine", "immune"); a misspelling
+  // keeps its one-letter-off match as well.
+  var extra = [];
+  String(text).toLowerCase().replace(/['\u2019]/g, "").split(/[^0-9a-z\u00c0-\u024f]+/).forEach(function (word) {
+    if (word.length < LONG || STOP.has(word) || isWord(index, word) || startsWord(index, word)) return;
+    var root = stem(word);
+    extra.push(root.slice(0, Math.max(4, root.length - 3)));
+  });
+  return extra.join(" ");
+}
+
+function startsWord(index, term) {
+  var key = "^" + term;
+  if (!index.words.has(key))
+    index.words.set(key, index.search.search(term, {fuzzy: false, prefix: true}).length > 0);
+  return index.words.get(key);
+}
+
+function isWord(index, term) {
+  // Whether the term is a word of some page as it stands (no prefix, no misspelling).
+  if (!index.words.has(term))
+    index.words.set(term, index.search.search(term, {fuzzy: false, prefix: false}).length > 0);
+  return index.words.get(term);
+}
+
 async function search(query) {
   // The theme asks once the worker is ready, with an empty box: nothing is loaded for that.
   if (!query.trim()) return {items: []};
   var index = await load();
   var options = {
     prefix: function (term) { return term.length > 2; },
-    fuzzy: function (term) { return term.length > 2 ? 1 : 0; },
+    // One letter off, for words of 3 letters or more; but a short word the guide uses is taken as
+    // typed: "mood" is not a misspelled "good", nor "rash" a misspelled "crash".
+    fuzzy: function (term) { return term.length > 2 && !(term.length <= SHORT && isWord(index, term)) ? 1 : 0; },
     boost: {title: 4, names: 3, terms: 3, codes: 6, description: 1, text: 1},
     boostDocument: function (id, term, stored) { return KIND_BOOST[stored.kind] || 1; }
   };
-  var hits = byRareWords(index, index.search.search(query.replace(CODE, function (code) {
-    return normalizeCode(code);
-  }), options), options);
+  var text = query.replace(CODE, function (code) { return normalizeCode(code); });
+  // A long word's start (wordStarts) counts nearly as much as the word: "circulat" for "circulatory".
+  var starts = wordStarts(index, text);
+  var hits = byRareWords(index, index.search.search(!starts ? text : {combineWith: "OR", queries: [
+    text, {queries: [starts], weights: {fuzzy: 0.45, prefix: START_WEIGHT}}]}, options), options);
   // One group per page, ranked by its best hit: the page first, then its matching sections.
   var groups = new Map();
   hits.forEach(function (hit) {
@@ -152,6 +219,13 @@ async function search(query) {
   (index.phrases.get(phrase(query)) || []).forEach(function (location) {
     if (!groups.has(location)) groups.set(location, {score: 0, page: null, sections: []});
     groups.get(location).score += top;
+  });
+  // A search that holds a page's name or listed term among other words ("does massage help with
+  // mobility", "massage on a rash") moves that page up by the share of the search's rarity the
+  // name covers: a question around a name finds the page the name belongs to.
+  namedIn(index, query).forEach(function (share, location) {
+    if (!groups.has(location)) groups.set(location, {score: 0, page: null, sections: []});
+    groups.get(location).score += top * share;
   });
   var coded = codePage(index.codes, query);
   if (coded) {
