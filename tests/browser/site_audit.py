@@ -11,9 +11,13 @@ per core.
 Which variants: every page is audited in the light scheme on desktop, and one page
 of each template (the largest) in all four (`variant_plan`). A page made from a data
 file that is audited only so leaves out the colour rules (`colour_checked_elsewhere`):
-its colours are its template's, checked on that largest page in all four. With
+its colours are its template's, checked on that largest page in all four. In the three
+variants after the first, a page's content beyond its first EXTRA_VARIANT_SCREENS screens
+is left out (`PageResult.beyond_limit`): only the long lists go so far (the sources, the
+editors' data reference, what's new), each entry from one template, and the first variant
+checks all of them; the sources page alone took a quarter of the audit's time. With
 FULL_AUDIT=1 (`make test-full`, run nightly) every page is audited in all four, colour
-rules and all.
+rules, every screen and all.
 
 The same load serves other measurements: `audit_site(..., measure=...)` hands each tab, once
 audited, to a function whose result is kept (the session measures every page on a phone so).
@@ -41,6 +45,23 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 PARALLEL_PAGES = 2
 FULL_AUDIT = os.environ.get("FULL_AUDIT") == "1"
+# The screens of a page's content audited in the variants after the first (none left out nightly).
+EXTRA_VARIANT_SCREENS = None if FULL_AUDIT else 20
+
+# Marks the blocks of the page's content that start below `limit` pixels, for axe to leave
+# out; returns how many. With no limit, clears the marks.
+_MARK_BEYOND = """
+(limit) => {
+  const content = document.querySelector("article.md-content__inner") || document.querySelector("main");
+  let marked = 0;
+  for (const el of content ? content.children : []) {
+    const beyond = limit !== null && el.getBoundingClientRect().top + window.scrollY > limit;
+    if (beyond) { el.setAttribute("data-audit-beyond", ""); marked++; }
+    else el.removeAttribute("data-audit-beyond");
+  }
+  return marked;
+}
+"""
 
 # Runs before any of the page's own scripts, in every document.
 RECORD_CSP_VIOLATIONS = """
@@ -114,6 +135,7 @@ class PageResult:
     error: str | None = None
     measured: dict | None = None  # on the first variant: what audit_site's `measure` found on the page
     colour_rules_left_out: bool = False  # see colour_checked_elsewhere
+    beyond_limit: int = 0  # blocks of content past EXTRA_VARIANT_SCREENS screens that axe left out
 
 
 @dataclass
@@ -235,9 +257,10 @@ def format_violations(result: PageResult, limit: int = 4) -> str:
 class _Probe:
     """One reusable browser tab that records what happens while a page loads."""
 
-    def __init__(self, page, origin: str):
+    def __init__(self, page, origin: str, screens: int | None = EXTRA_VARIANT_SCREENS):
         self.page = page
         self.origin = origin
+        self.screens = screens  # see EXTRA_VARIANT_SCREENS
         self.result: PageResult | None = None
         page.on("console", self._on_console)
         page.on("pageerror", lambda exc: self._note("console_errors", f"uncaught: {exc}"))
@@ -267,7 +290,16 @@ class _Probe:
         if not colour:
             options["rules"] = {rule: {"enabled": False} for rule in COLOUR_RULES}
             result.colour_rules_left_out = True
-        found = await self.page.evaluate("(options) => axe.run(document, options)", options)
+        context = None  # the whole document
+        if result.variant != STRUCTURE_VARIANT and self.screens is not None:
+            height = self.page.viewport_size["height"]
+            result.beyond_limit = await self.page.evaluate(_MARK_BEYOND, self.screens * height)
+            if result.beyond_limit:
+                context = {"include": [["html"]], "exclude": [["[data-audit-beyond]"]]}
+        found = await self.page.evaluate("([context, options]) => axe.run(context || document, options)",
+                                         [context, options])
+        if result.beyond_limit:
+            await self.page.evaluate(_MARK_BEYOND, None)
         result.violations = [_summarise(v) for v in found["violations"]]
 
     async def audit(self, base_url: str, path: str, axe_script: str, variants: list[str],
@@ -317,13 +349,15 @@ class _Probe:
 
 async def audit_site(browser, base_url: str, paths: list[str], parallel: int = PARALLEL_PAGES,
                      plan: dict[str, list[str]] | None = None, size=None, measure=None,
-                     without_colour: set[str] = frozenset()) -> Audit:
+                     without_colour: set[str] = frozenset(),
+                     screens: int | None = EXTRA_VARIANT_SCREENS) -> Audit:
     """Audit each page in the variants `plan` gives it (by default, all four). With `size`
     (path -> bytes), the costliest pages (size times variants) start first, so that no tab is
     left with one long page at the end while the other waits. With `measure`, an async function
     of the tab, also measure each page once it is audited (Audit.measured), so a page is loaded
     once for both. The pages in `without_colour` are audited without the colour rules
-    (colour_checked_elsewhere)."""
+    (colour_checked_elsewhere). In the variants after the first, content past `screens` screens
+    is left out (EXTRA_VARIANT_SCREENS; None leaves nothing out)."""
     from axe_playwright_python.base import AXE_SCRIPT
 
     plan = plan or {path: list(VARIANTS) for path in paths}
@@ -336,7 +370,7 @@ async def audit_site(browser, base_url: str, paths: list[str], parallel: int = P
                 for _ in range(parallel)]
     for context in contexts:
         await context.add_init_script(RECORD_CSP_VIOLATIONS)
-    probes = [_Probe(await context.new_page(), base_url.rstrip("/")) for context in contexts]
+    probes = [_Probe(await context.new_page(), base_url.rstrip("/"), screens) for context in contexts]
     jobs: asyncio.Queue = asyncio.Queue()
     for path in sorted(paths, key=lambda p: -size(p) * len(plan[p])) if size else paths:
         jobs.put_nowait(path)

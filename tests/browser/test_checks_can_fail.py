@@ -89,3 +89,32 @@ def test_an_inline_script_outside_the_policy_is_blocked_and_reported(broken_audi
     pages, audit, _ = broken_audit
     found = result(audit, pages["script"])
     assert any("script-src" in v and "inline" in v for v in found.csp_violations), found.csp_violations
+
+
+@pytest.fixture(scope="module")
+def long_page_audit(browser_session, broken_site):
+    """A page of about 60 screens with a faint paragraph at its end, audited on desktop in both
+    schemes: with the pull-request limit on the variants after the first, and with none."""
+    site, _ = broken_site
+    page = site / "long-canary" / "index.html"
+    page.parent.mkdir()
+    shutil.copy(site / "glossary" / "index.html", page)
+    filler = "".join(f"<p>Filler paragraph {n} for a long page.</p>" for n in range(800))
+    insert(page, "</article>", filler + '<p class="canary-low-contrast">Hard to read, far down</p>')
+    plan = {"long-canary/": [STRUCTURE_VARIANT, "dark, desktop"]}
+    with serve(site, headers=headers_from_file(site / "_headers")) as base:
+        limited = browser_session.run(audit_site(browser_session.browser, base, ["long-canary/"], plan=plan,
+                                                 parallel=1, screens=20))
+        whole = browser_session.run(audit_site(browser_session.browser, base, ["long-canary/"], plan=plan,
+                                               parallel=1, screens=None))
+    return limited, whole
+
+
+def test_content_past_the_limit_is_audited_in_the_first_variant_and_nightly(long_page_audit):
+    limited, whole = long_page_audit
+    first, dark = result(limited, "long-canary/"), result(limited, "long-canary/", "dark, desktop")
+    assert "canary-low-contrast" in format_violations(first) and not first.beyond_limit
+    # The dark variant leaves out what starts past 20 screens, and says how much it left out.
+    assert dark.beyond_limit > 100 and "canary-low-contrast" not in format_violations(dark)
+    nightly = result(whole, "long-canary/", "dark, desktop")
+    assert "canary-low-contrast" in format_violations(nightly) and not nightly.beyond_limit
