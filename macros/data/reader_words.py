@@ -34,6 +34,18 @@ def phrase(name: str, language: str = LANGUAGE) -> str:
     return words(language)["phrase"][name]
 
 
+def month_year(date, language: str = LANGUAGE) -> str:
+    """A date as a month and a year ("November 2026"), in the table's words, not the system's."""
+    table = words(language)["date"]
+    return table["month_year"].format(month=table["months"][date.month - 1], year=date.year)
+
+
+def day_month_year(date, language: str = LANGUAGE) -> str:
+    """A date as day, month and year ("20 November 2026"), in the table's words."""
+    table = words(language)["date"]
+    return table["day_month_year"].format(day=date.day, month=table["months"][date.month - 1], year=date.year)
+
+
 def fill(text: str, **names) -> Markup:
     """A phrase from the table with its {name} marks filled in. The table's own text is trusted
     (it is code, reviewed as code); each value put in is escaped."""

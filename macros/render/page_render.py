@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import reader_labels
-from ..data.reader_words import fill, phrase, trusted, words
+from ..data.reader_words import fill, month_year, phrase, trusted, words
 from ..data.diagnosis_codes import code_table
 from .evidence_map import EvidenceMap, build_evidence_map, html_list, html_table
 from .finder import build_finder, card_id
@@ -318,7 +318,7 @@ def evidence_note(record) -> Markup:
     context = compared_and_when(record)
     if context:
         parts.append(context)
-    parts.append(phrase("evidence_checked").format(month=f"{record.searched:%B %Y}"))
+    parts.append(phrase("evidence_checked").format(month=month_year(record.searched)))
     return Markup('<span class="evidence-note">{}</span>').format(" ".join(parts))
 
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..data.knowledge_base import KnowledgeBase
+from ..data.reader_words import day_month_year
 from ..data.relation_graph import change_notes
 from ..data.kinds import PAGE_KINDS
 
@@ -23,7 +24,7 @@ class NewsDay:
 
     @property
     def title(self) -> str:
-        return f"{self.date.day} {self.date:%B %Y}"
+        return day_month_year(self.date)
 
 
 def change_log(kb: KnowledgeBase, since: dt.date | None = None) -> list[NewsDay]:

@@ -130,3 +130,37 @@ def test_a_changed_table_changes_a_condition_page_and_the_finder(graph, monkeypa
     assert f"Lo que encontró la investigación sobre {graph.entity('condition', condition).name.lower()}:" in page
     finder = renderer.find_page()
     assert "Borrar selección" in finder and "Clear choices" not in finder
+
+
+def test_dates_take_their_month_names_and_order_from_the_table(monkeypatch):
+    """Month names come from the table, not from the system's locale: "Evidence checked" on a
+    finding and the days on "What's new" change with a second table."""
+    import datetime as dt
+
+    from macros.data import reader_words
+    from macros.render.whats_new import NewsDay
+
+    day = dt.date(2026, 11, 20)
+    assert reader_words.month_year(day) == "November 2026"
+    assert NewsDay(day).title == "20 November 2026"
+    table = copy.deepcopy(words())
+    table["date"]["months"] = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                               "septiembre", "octubre", "noviembre", "diciembre"]
+    table["date"]["month_year"] = "{month} de {year}"
+    table["date"]["day_month_year"] = "{day} de {month} de {year}"
+    monkeypatch.setattr(reader_words, "words", lambda language="en": table)
+    assert reader_words.month_year(day) == "noviembre de 2026"
+    assert NewsDay(day).title == "20 de noviembre de 2026"
+
+
+def test_the_evidence_note_says_the_month_from_the_table(graph, monkeypatch):
+    from macros.data import reader_words
+    from macros.render import page_render
+
+    record = next(f for f in graph.kb["finding"].values())
+    english = page_render.evidence_note(record)
+    assert reader_words.month_year(record.searched) in english
+    table = copy.deepcopy(words())
+    table["date"]["months"] = [f"mes{n}" for n in range(1, 13)]
+    monkeypatch.setattr(reader_words, "words", lambda language="en": table)
+    assert f"mes{record.searched.month} {record.searched.year}" in page_render.evidence_note(record)
