@@ -291,6 +291,12 @@ def page_url(path: str) -> str:
     return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
 
 
+def written_pages(docs_dir) -> frozenset[str]:
+    """The addresses of the pages written in docs/ itself, not made from the data: about/, myths/ ...
+    and "" for the home page."""
+    return frozenset(page_url(p.name) for p in Path(docs_dir).glob("*.md"))
+
+
 def markdown_renderer(markdown_extensions: list):
     """Python-Markdown with the extensions of mkdocs.yml, and those MkDocs always adds."""
     import markdown

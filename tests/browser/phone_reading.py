@@ -20,13 +20,16 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
+from macros.data.kinds import KINDS as KINDS_OF_DATA
+from macros.site.docs_input import written_pages
+
 PHONE = {"width": 375, "height": 812}
 MAX_SCREENS = 12
 MEDIAN_SCREENS = 8
 CHOICE_SCREENS = 3
 
-ENTITY_KINDS = {"conditions": "conditions", "techniques": "techniques", "benefits": "benefits",
-                "cautions": "cautions"}
+# The kinds with a page per entity, by folder (conditions/sciatica/ is of kind "conditions").
+ENTITY_KINDS = {kind.folder: kind.folder for kind in KINDS_OF_DATA.values() if kind.has_pages}
 # The kinds in the order the report lists them; a median is held for the kinds of many pages.
 KINDS = ("conditions", "techniques", "benefits", "cautions", "prose", "indexes and tools", "finder",
          "evidence map", "reference lists")
@@ -96,7 +99,7 @@ def kind_of(path: str, docs: Path) -> str:
         return "evidence map"
     if any(path.startswith(prefix) for prefix in UNLIMITED):
         return "reference lists"
-    if (docs / f"{path.strip('/') or 'index'}.md").is_file():
+    if path in written_pages(docs):  # the home page too (the audit gives it a template of its own)
         return "prose"
     return "indexes and tools"
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from macros.data.kinds import KINDS
+from macros.site.docs_input import written_pages
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone 375 px": {"width": 375, "height": 740}}
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's palette names
@@ -176,9 +177,9 @@ def pages_in_sitemap(site: Path) -> list[str]:
     return paths
 
 
-# The guide's own prose pages (docs/*.md but the home page): one template, Markdown in it.
-PROSE_PAGES = frozenset(f"{p.stem}/" for p in (Path(__file__).resolve().parents[2] / "docs").glob("*.md")
-                        if p.stem != "index")
+# The guide's own prose pages (docs/*.md but the home page, whose layout is its own): one template,
+# Markdown in it. The reading limits count the home page with them (phone_reading.kind_of).
+PROSE_PAGES = written_pages(Path(__file__).resolve().parents[2] / "docs") - {""}
 
 
 def template_of(path: str) -> str:
