@@ -4,8 +4,8 @@ Each query is handed to the site's search worker from a condition page, as the t
 search box hands it over, and a sample of them is typed into the box, which must show the
 worker's results in the worker's order. The expected page must be among the first 3 results for at least MIN_TOP3 of the tuning set
 (tests/search_queries.yml) and MIN_TOP3_HELD_OUT of the held-out set
-(tests/search_queries_held_out.yml, committed before the last rounds of tuning and never
-tuned against; its misses are counted, not listed: README "Search"). Every one-letter
+(tests/search_queries_held_out.yml, the third such set, committed before it was first counted
+and never tuned against; its misses and overlaps are counted, not listed: README "Search"). Every one-letter
 misspelling of a condition or technique name finds it; a diagnosis-code page never ranks
 above its condition; a search typed as a guide page's listed search term puts that page
 first; a search with nothing found offers the A to Z lists; and the first visit to a page
