@@ -40,11 +40,15 @@ function processTerm(term) {
   return stemmed === term ? term : [term, stemmed];
 }
 
+function wordsOf(text) {
+  // Lower case, apostrophes dropped, split at anything but letters and digits.
+  return String(text).toLowerCase().replace(/['\u2019]/g, "").split(/[^0-9a-z\u00c0-\u024f]+/).filter(Boolean);
+}
+
 function phrase(text) {
-  // A name or search term as a key: lower case, words only, each stemmed; stop words kept,
+  // A name or search term as a key: its words, each stemmed; stop words kept,
   // so "who is massage for" is a phrase of its own, not just "massage".
-  return String(text).toLowerCase().replace(/['\u2019]/g, "").split(/[^0-9a-z\u00c0-\u024f]+/)
-    .filter(Boolean).map(stem).join(" ");
+  return wordsOf(text).map(stem).join(" ");
 }
 
 function normalizeCode(code) {
@@ -104,6 +108,11 @@ function item(doc, score, terms) {
           score: score, terms: terms};
 }
 
+function rarityOf(index, records) {
+  // A word's rarity: log(1 + records / (records it finds + 1)).
+  return Math.log(1 + index.docs.length / (records + 1));
+}
+
 function byRareWords(index, hits, options) {
   // Each hit weighed by the share of the query's rarity it matches: every page here is about
   // massage, so "does massage help flexibility" should find the page that lists "flexibility"
@@ -112,7 +121,7 @@ function byRareWords(index, hits, options) {
   var rarity = {}, total = 0;
   hits.forEach(function (hit) { hit.queryTerms.forEach(function (term) { rarity[term] = 0; }); });
   Object.keys(rarity).forEach(function (term) {
-    rarity[term] = Math.log(1 + index.docs.length / (index.search.search(term, options).length + 1));
+    rarity[term] = rarityOf(index, index.search.search(term, options).length);
     total += rarity[term];
   });
   if (!total) return hits;
@@ -128,12 +137,10 @@ function namedIn(index, query) {
   // Page -> the largest share of the query's rarity that one of its names or terms covers, for the
   // names that stand inside the query as a run of whole words but are not all of it. "Massage" and
   // stop words count for nothing: every page is about massage.
-  var words = String(query).toLowerCase().replace(/['\u2019]/g, "").split(/[^0-9a-z\u00c0-\u024f]+/).filter(Boolean);
+  var words = wordsOf(query);
   var stems = words.map(stem), whole = stems.join(" "), rarity = [], total = 0;
   words.forEach(function (word, i) {
-    var weight = 0;
-    if (!STOP.has(word) && stems[i] !== "massage")
-      weight = Math.log(1 + index.docs.length / (index.search.search(stems[i], {fuzzy: false, prefix: false}).length + 1));
+    var weight = STOP.has(word) || stems[i] === "massage" ? 0 : rarityOf(index, recordsWith(index, stems[i], false));
     rarity.push(weight);
     total += weight;
   });
@@ -163,26 +170,20 @@ function wordStarts(index, text) {
   // as well, so it finds the word it comes from ("asthma", "spine", "immune"); a misspelling
   // keeps its one-letter-off match as well.
   var extra = [];
-  String(text).toLowerCase().replace(/['\u2019]/g, "").split(/[^0-9a-z\u00c0-\u024f]+/).forEach(function (word) {
-    if (word.length < LONG || STOP.has(word) || isWord(index, word) || startsWord(index, word)) return;
+  wordsOf(text).forEach(function (word) {
+    if (word.length < LONG || STOP.has(word) || recordsWith(index, word, true)) return;
     var root = stem(word);
     extra.push(root.slice(0, Math.max(4, root.length - 3)));
   });
   return extra.join(" ");
 }
 
-function startsWord(index, term) {
-  var key = "^" + term;
+function recordsWith(index, term, prefix) {
+  // How many records have the term as it stands (or, with prefix, a word it begins), no misspelling.
+  var key = (prefix ? "^" : "") + term;
   if (!index.words.has(key))
-    index.words.set(key, index.search.search(term, {fuzzy: false, prefix: true}).length > 0);
+    index.words.set(key, index.search.search(term, {fuzzy: false, prefix: prefix}).length);
   return index.words.get(key);
-}
-
-function isWord(index, term) {
-  // Whether the term is a word of some page as it stands (no prefix, no misspelling).
-  if (!index.words.has(term))
-    index.words.set(term, index.search.search(term, {fuzzy: false, prefix: false}).length > 0);
-  return index.words.get(term);
 }
 
 async function search(query) {
@@ -193,7 +194,7 @@ async function search(query) {
     prefix: function (term) { return term.length > 2; },
     // One letter off, for words of 3 letters or more; but a short word the guide uses is taken as
     // typed: "mood" is not a misspelled "good", nor "rash" a misspelled "crash".
-    fuzzy: function (term) { return term.length > 2 && !(term.length <= SHORT && isWord(index, term)) ? 1 : 0; },
+    fuzzy: function (term) { return term.length > 2 && !(term.length <= SHORT && recordsWith(index, term, false)) ? 1 : 0; },
     boost: {title: 4, names: 3, terms: 3, codes: 6, description: 1, text: 1},
     boostDocument: function (id, term, stored) { return KIND_BOOST[stored.kind] || 1; }
   };
