@@ -18,10 +18,14 @@ A page's height is counted in screens of 812 px. Its kind says which limits hold
 from __future__ import annotations
 
 import statistics
+from functools import lru_cache
 from pathlib import Path
 
 from macros.data.kinds import KINDS as KINDS_OF_DATA
 from macros.site.docs_input import written_pages
+
+# Read once per docs folder, not once per page measured.
+_written_pages = lru_cache(maxsize=None)(written_pages)
 
 PHONE = {"width": 375, "height": 812}
 MAX_SCREENS = 12
@@ -99,7 +103,7 @@ def kind_of(path: str, docs: Path) -> str:
         return "evidence map"
     if any(path.startswith(prefix) for prefix in UNLIMITED):
         return "reference lists"
-    if path in written_pages(docs):  # the home page too (the audit gives it a template of its own)
+    if path in _written_pages(docs):  # the home page too (the audit gives it a template of its own)
         return "prose"
     return "indexes and tools"
 
